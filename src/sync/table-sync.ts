@@ -76,6 +76,7 @@ export async function syncTable(options: TableSyncOptions): Promise<TableSyncRes
         status: status === 'succeeded' ? 'succeeded' : 'failed',
         startedAt: startedAt.toISOString(),
         finishedAt: new Date().toISOString(),
+        rows,
         ...(result.error
           ? { errorCode: result.error.code, errorMessage: result.error.message }
           : {}),

@@ -72,6 +72,8 @@ export interface RunRecord {
   finishedAt?: string;
   errorCode?: string;
   errorMessage?: string;
+  /** Records written by the run (finished runs). */
+  rows?: number;
 }
 
 /** The result of a read-only query. */
@@ -79,6 +81,32 @@ export interface QueryResult {
   columns: string[];
   /** Values as JSON-safe primitives: decimals and big integers as strings, times as ISO text. */
   rows: (string | number | boolean | null)[][];
+}
+
+/** One table to write as Parquet. */
+export interface ParquetTableExport {
+  /** Table name in the source's schema, e.g. `sales` or `sales_line_items`. */
+  table: string;
+  /**
+   * Writes hive-style partitions (`<name>=YYYY-MM/`) by the UTC month of a timestamp column
+   * instead of one file. Default: one file, `<table>.parquet`.
+   */
+  partitionByMonth?: { column: string; name: string };
+}
+
+/** What to export as Parquet and where. */
+export interface ParquetExportRequest {
+  /** Directory the files go to; created when missing, existing files of a table replaced. */
+  dir: string;
+  tables: ParquetTableExport[];
+}
+
+/** What was written for one table. */
+export interface ParquetTableResult {
+  table: string;
+  rows: number;
+  /** The file, or the directory holding the partitions. */
+  path: string;
 }
 
 /**
@@ -131,14 +159,26 @@ export interface Warehouse {
   /** Reads every table's state. */
   listStates(): Promise<TableState[]>;
 
-  /** Records the start or outcome of a run in the table's state row. */
+  /**
+   * Records the start or outcome of a run in the table's state row; a finished run
+   * (`succeeded` or `failed`) is also appended to the `_sync_runs` history table.
+   */
   recordRun(run: RunRecord): Promise<void>;
+
+  /** The most recent finished runs, newest first (all tables, or one). Default limit 50. */
+  listRuns(options?: { table?: string; limit?: number }): Promise<RunRecord[]>;
 
   /** Counts rows of a table in the source's schema (0 when it does not exist). */
   countRows(table: string): Promise<number>;
 
   /** Runs one read-only SQL statement; anything that would write is refused. */
   query(sql: string, options?: { maxRows?: number }): Promise<QueryResult>;
+
+  /** Lists the data tables of the source's schema (live tables only, parents and children). */
+  listTables(): Promise<string[]>;
+
+  /** Writes tables as Parquet files, keeping decimals as DECIMAL and times as TIMESTAMPTZ. */
+  exportParquet(request: ParquetExportRequest): Promise<ParquetTableResult[]>;
 
   /** Releases connections and file locks. */
   close(): Promise<void>;
