@@ -2,9 +2,10 @@ import { parseArgs } from 'node:util';
 import { normalizeDomainPrefix } from '../../api/domain-prefix.ts';
 import { XSeriesClient } from '../../api/xseries-client.ts';
 import { getTableSpec, tableNames } from '../../catalog/catalog.ts';
-import type { SyncMethod, TableName } from '../../catalog/table-spec.ts';
-import { defaultSchema } from '../../config/resolve-source.ts';
+import type { TableName } from '../../catalog/table-spec.ts';
 import type { SourceConfig, TableSettings } from '../../config/source-config.ts';
+import { chooseSchema } from '../../config/source-schema.ts';
+import { parseSyncMethod } from '../../config/sync-method.ts';
 import { LightspeedSyncError } from '../../errors/lightspeed-sync-error.ts';
 import { parseFrequency, parseTimeOfDay } from '../../scheduler/frequency.ts';
 import type { Command } from '../command.ts';
@@ -83,13 +84,7 @@ Options:
     const store = sourceStore(io);
     const name = values.name ?? domainPrefix;
     const existing = await store.get(name);
-    const others = (await store.list()).filter((source) => source.name !== name);
-    const schema =
-      values.schema ??
-      existing?.schema ??
-      (others.some((source) => source.schema === defaultSchema)
-        ? `${defaultSchema}_${domainPrefix.replaceAll('-', '_')}`
-        : defaultSchema);
+    const schema = values.schema ?? chooseSchema(name, domainPrefix, await store.list());
     const now = new Date().toISOString();
     const source: SourceConfig = {
       name,
@@ -121,13 +116,7 @@ function settingsFor(
   const names = list
     ? list.split(',').map((name) => getTableSpec(name.trim()).name)
     : [...tableNames];
-  if (methodText !== 'incremental' && methodText !== 'full_refresh') {
-    throw new LightspeedSyncError(
-      'invalid_method',
-      `"${methodText}" is not a sync method. Use incremental or full_refresh.`,
-    );
-  }
-  const method: SyncMethod = methodText;
+  const method = parseSyncMethod(methodText);
   const frequency = parseFrequency(frequencyText);
   const timeOfDay = time === undefined ? undefined : parseTimeOfDay(time, frequency);
 
