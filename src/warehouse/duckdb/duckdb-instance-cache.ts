@@ -1,0 +1,65 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { LightspeedSyncError } from '../../errors/lightspeed-sync-error.ts';
+
+interface CachedInstance {
+  instance: Promise<DuckDBInstance>;
+  readOnly: boolean;
+  users: number;
+}
+
+const instances = new Map<string, CachedInstance>();
+
+/**
+ * Returns the process's one DuckDB instance for a file, opening it on first use. DuckDB locks a
+ * file per instance, so every warehouse on the same file in this process shares one instance.
+ * A read-only request reuses an open read-write instance (queries are read-only anyway).
+ */
+export async function acquireDuckDBInstance(
+  path: string,
+  readOnly: boolean,
+): Promise<{ instance: DuckDBInstance; readOnly: boolean }> {
+  const cached = instances.get(path);
+  if (cached && (readOnly || !cached.readOnly)) {
+    cached.users += 1;
+
+    return { instance: await cached.instance, readOnly: cached.readOnly };
+  }
+
+  if (cached) {
+    throw new LightspeedSyncError(
+      'warehouse_locked',
+      `The DuckDB file ${path} is open read-only in this process; close it before writing.`,
+      { details: { path } },
+    );
+  }
+
+  const options: Record<string, string> = readOnly ? { access_mode: 'READ_ONLY' } : {};
+  const entry: CachedInstance = {
+    instance: DuckDBInstance.create(path, options),
+    readOnly,
+    users: 1,
+  };
+  instances.set(path, entry);
+  try {
+    return { instance: await entry.instance, readOnly };
+  } catch (error) {
+    if (instances.get(path) === entry) instances.delete(path);
+    throw error;
+  }
+}
+
+/** Releases one use of a file's instance and closes it (freeing the file lock) after the last. */
+export async function releaseDuckDBInstance(path: string, instance: DuckDBInstance): Promise<void> {
+  const cached = instances.get(path);
+  if (!cached || (await cached.instance) !== instance) {
+    instance.closeSync();
+
+    return;
+  }
+
+  cached.users -= 1;
+  if (cached.users > 0) return;
+
+  instances.delete(path);
+  instance.closeSync();
+}
