@@ -88,7 +88,7 @@ export function registerWriteTests(factory: WarehouseSuiteFactory): void {
         6,
       );
       await assert.rejects(warehouse.writePage(badChild), { code: 'warehouse_write_failed' });
-      const badTime = salesPage([saleRow('c', { sale_date: 'yesterday' })], [], 7);
+      const badTime = salesPage([saleRow('c', { sale_date: '2025-13-45 nonsense' })], [], 7);
       await assert.rejects(warehouse.writePage(badTime), { code: 'warehouse_write_failed' });
 
       assert.equal((await warehouse.readState('sales'))?.cursor, 5);
