@@ -63,6 +63,42 @@ export type SyncEvent =
       rows: number;
     }
   | { type: 'schema_changed'; level: 'info'; table: string; change: string }
+  | {
+      type: 'scheduler_started';
+      level: 'info';
+      mode: 'local' | 'queue';
+      worker: string;
+      sources: number;
+    }
+  | { type: 'scheduler_stopped'; level: 'info'; worker: string; reason: string }
+  | {
+      type: 'table_due';
+      level: 'info';
+      source: string;
+      table: string;
+      attempt: number;
+      reason: string;
+    }
+  | { type: 'table_skipped'; level: 'debug'; source: string; table: string; reason: string }
+  | {
+      type: 'sync_retry_scheduled';
+      level: 'warn';
+      source: string;
+      table: string;
+      attempt: number;
+      waitMs: number;
+      reason: string;
+    }
+  | {
+      type: 'alert_raised';
+      level: 'warn' | 'error';
+      source: string;
+      table: string;
+      kind: 'failed' | 'stale' | 'halted';
+      message: string;
+      at: string;
+      delivered: boolean;
+    }
   | { type: 'log'; level: EventLevel; message: string; data?: Record<string, unknown> };
 
 /** A function that receives events; it must not throw. */
