@@ -36,11 +36,11 @@ export async function exportPostgresTables(
   request: ParquetExportRequest,
 ): Promise<ParquetTableResult[]> {
   const scratch = await mkdtemp(join(tmpdir(), 'lightspeed-export-'));
-  const instance = await DuckDBInstance.create(join(scratch, 'export.duckdb'));
+  const instance = await DuckDBInstance.create(join(scratch, 'scratch.duckdb'));
   const connection = await instance.connect();
   try {
     await connection.run("SET TimeZone = 'UTC'");
-    await connection.run('CREATE SCHEMA export');
+    await connection.run('CREATE SCHEMA pg_source');
     for (const { table } of request.tables) {
       const types = await readColumnTypes(pool, schema, table);
       const columns = [...types].map(([name, type]) => ({
@@ -49,21 +49,21 @@ export async function exportPostgresTables(
       }));
       const definitions = columns.map((column) => `${quoteIdentifier(column.name)} ${column.type}`);
       await connection.run(
-        `CREATE TABLE export.${quoteIdentifier(table)} (${definitions.join(', ')})`,
+        `CREATE TABLE pg_source.${quoteIdentifier(table)} (${definitions.join(', ')})`,
       );
 
       const csv = join(scratch, `${table}.csv`);
       await copyTableOut(pool, qualifiedName(schema, table), csv);
       const csvColumns = columns.map((column) => `${quoteLiteral(column.name)}: 'VARCHAR'`);
       await connection.run(
-        `INSERT INTO export.${quoteIdentifier(table)} SELECT * FROM read_csv(${quoteLiteral(csv)},
+        `INSERT INTO pg_source.${quoteIdentifier(table)} SELECT * FROM read_csv(${quoteLiteral(csv)},
           columns = {${csvColumns.join(', ')}}, header = false, delim = ',', quote = '"',
           escape = '"', allow_quoted_nulls = false, auto_detect = false)`,
       );
       await rm(csv);
     }
 
-    return await exportDuckDBTables(connection, 'export', request);
+    return await exportDuckDBTables(connection, 'pg_source', request);
   } finally {
     connection.closeSync();
     instance.closeSync();
