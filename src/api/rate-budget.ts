@@ -16,12 +16,12 @@ import { type PacingState, pacingDelayMs, waitForResponse } from './rate-pacing.
 export interface RateBudgetOptions {
   /** Length of the server's rate-limit window in ms. Default 300_000 (the documented 5 min). */
   windowMs?: number;
+  /** Waited past the estimated window end before probing for a new window. Default 1% of it. */
+  windowMarginMs?: number;
   /** Requests held back at the end of each window, spent only on a probe. Default 1. */
   reserve?: number;
   /** Share of the limit that may go out at once at a window's start. Default 0.5. */
   burstShare?: number;
-  /** The clock, in epoch ms. Default `Date.now`. */
-  now?: () => number;
 }
 
 /** Counters for tests, benchmarks and progress output. */
@@ -53,18 +53,19 @@ export type RateWaitListener = (waitMs: number, remaining: number, limit: number
 
 /** Paces the requests of one store by its rate-limit headers; share one per store. */
 export class RateBudget {
-  readonly #now: () => number;
+  readonly #now = Date.now;
   readonly #state: PacingState;
   #stats = { requests: 0, waits: 0, totalWaitMs: 0, tooManyRequests: 0 };
   #changed = changeSignal();
 
   constructor(options: RateBudgetOptions = {}) {
-    this.#now = options.now ?? Date.now;
+    const windowMs = options.windowMs ?? 300_000;
     this.#state = {
       limit: undefined,
       remaining: undefined,
       windowStart: 0,
-      windowMs: options.windowMs ?? 300_000,
+      windowMs,
+      windowMarginMs: options.windowMarginMs ?? Math.max(20, windowMs / 100),
       inFlight: 0,
       lastSendAt: 0,
       blockedUntil: 0,

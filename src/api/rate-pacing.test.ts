@@ -7,6 +7,7 @@ const base: PacingState = {
   remaining: 40,
   windowStart: 0,
   windowMs: 2000,
+  windowMarginMs: 0,
   inFlight: 0,
   lastSendAt: 0,
   blockedUntil: 0,
@@ -39,6 +40,12 @@ describe('pacingDelayMs', () => {
       500,
     ],
     ['probes once the window should have reset', { remaining: 1, lastSendAt: 1900 }, 2100, 0],
+    [
+      'probes only after the window margin',
+      { remaining: 1, lastSendAt: 1900, windowMarginMs: 50 },
+      2010,
+      40,
+    ],
     [
       'probes one at a time',
       { remaining: 0, inFlight: 1, lastSendAt: 2100 },

@@ -16,6 +16,11 @@ export interface PacingState {
   windowStart: number;
   /** The window's length in ms. */
   windowMs: number;
+  /**
+   * Added to the estimated window end before probing, because the server opens its window
+   * when the first request arrives, a little after it was sent.
+   */
+  windowMarginMs: number;
   /** Requests sent whose responses have not come back. */
   inFlight: number;
   /** When the last request was sent (epoch ms), 0 if never. */
@@ -41,7 +46,7 @@ export function pacingDelayMs(state: PacingState, now: number): number {
     return state.inFlight === 0 ? 0 : waitForResponse;
   }
 
-  const windowEnd = state.windowStart + state.windowMs;
+  const windowEnd = state.windowStart + state.windowMs + state.windowMarginMs;
   const available = state.remaining - state.inFlight - state.reserve;
   if (available <= 0) {
     if (now < windowEnd) return windowEnd - now;

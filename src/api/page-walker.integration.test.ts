@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { LightspeedSyncError } from '../errors/lightspeed-sync-error.ts';
+import type { SyncEvent } from '../events/sync-event.ts';
+import { RateBudget } from './rate-budget.ts';
+import { type ScriptedServer, sendJson, startScriptedServer } from './scripted-server.ts';
+import { XSeriesClient, type XSeriesPage } from './xseries-client.ts';
+import { XSeriesHttpError } from './xseries-http-error.ts';
+
+const sales = { name: 'sales', path: '/sales', deletedParam: false };
+
+function clientFor(server: ScriptedServer, events: SyncEvent[] = []): XSeriesClient {
+  return new XSeriesClient({
+    domainPrefix: 'mystore',
+    token: 'token-1',
+    apiBaseUrl: server.url,
+    rateBudget: new RateBudget(),
+    backoffBaseMs: 5,
+    onEvent: (event) => events.push(event),
+  });
+}
+
+async function walk(client: XSeriesClient): Promise<XSeriesPage[]> {
+  const pages: XSeriesPage[] = [];
+  for await (const page of client.pages(sales, { after: 0 })) pages.push(page);
+
+  return pages;
+}
+
+describe('page walk edge cases', () => {
+  const servers: ScriptedServer[] = [];
+  after(async () => {
+    await Promise.all(servers.map((server) => server.close()));
+  });
+  const start = async (handler: Parameters<typeof startScriptedServer>[0]) => {
+    const server = await startScriptedServer(handler);
+    servers.push(server);
+    return server;
+  };
+
+  it('stops with cursor_not_advancing when the same page comes back', async () => {
+    const server = await start((_request, response) => {
+      sendJson(response, 200, { data: [{ id: 'a', version: 7 }], version: { min: 7, max: 7 } });
+    });
+
+    const error = await walk(clientFor(server)).catch((thrown: unknown) => thrown);
+
+    assert.ok(error instanceof LightspeedSyncError);
+    assert.equal(error.code, 'cursor_not_advancing');
+    assert.equal(server.requests.length, 2);
+  });
+
+  it('retries a body that is not JSON, then fails with invalid_response naming the table', async () => {
+    const events: SyncEvent[] = [];
+    const server = await start((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end('<html>maintenance</html>');
+    });
+
+    const error = await walk(clientFor(server, events)).catch((thrown: unknown) => thrown);
+
+    assert.ok(error instanceof XSeriesHttpError);
+    assert.equal(error.code, 'invalid_response');
+    assert.match(error.message, /table sales/);
+    assert.equal(server.requests.length, 4);
+    const reasons = events.flatMap((event) =>
+      event.type === 'retry_scheduled' ? [event.reason] : [],
+    );
+    assert.deepEqual(reasons, ['unparsable_body', 'unparsable_body', 'unparsable_body']);
+  });
+
+  it('treats an envelope without a data array as unparsable', async () => {
+    const server = await start((_request, response, index) => {
+      if (index === 0) sendJson(response, 200, { items: [] });
+      else if (index === 1) sendJson(response, 200, { data: [{ id: 'a', version: 3 }] });
+      else sendJson(response, 200, { data: [] });
+    });
+
+    const pages = await walk(clientFor(server));
+
+    assert.deepEqual(
+      pages.map((page) => [page.after, page.cursor, page.records.length]),
+      [[0, 3, 1]],
+    );
+    assert.equal(server.requests.length, 3);
+  });
+
+  it('retries a body cut short of its Content-Length', async () => {
+    const events: SyncEvent[] = [];
+    const server = await start((_request, response, index) => {
+      const text = JSON.stringify({ data: index === 2 ? [] : [{ id: 'a', version: 3 }] });
+      response.writeHead(200, { 'content-length': Buffer.byteLength(text) });
+      if (index > 0) response.end(text);
+      else response.write(text.slice(0, 10), () => response.destroy());
+    });
+
+    const pages = await walk(clientFor(server, events));
+
+    assert.equal(pages.length, 1);
+    assert.equal(server.requests.length, 3);
+    assert.ok(
+      events.some((event) => event.type === 'retry_scheduled' && event.reason === 'truncated_body'),
+    );
+  });
+
+  it('asks for the next page after the cursor and sends no deleted flag for sales', async () => {
+    const server = await start((_request, response, index) => {
+      if (index === 0)
+        sendJson(response, 200, {
+          data: [{ id: 'a', version: 10 }],
+          version: { min: 10, max: 12 },
+        });
+      else sendJson(response, 200, { data: [], version: null });
+    });
+
+    await walk(clientFor(server));
+
+    assert.deepEqual(
+      server.requests.map((request) => request.url),
+      ['/api/2.0/sales?after=0&page_size=5000', '/api/2.0/sales?after=12&page_size=5000'],
+    );
+  });
+
+  it('stops waiting for the budget and the server when the caller aborts', async () => {
+    const server = await start(() => {});
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('sync cancelled')), 50);
+
+    const pages = clientFor(server).pages(sales, { after: 0, signal: controller.signal });
+
+    await assert.rejects(pages.next(), /sync cancelled/);
+  });
+});
