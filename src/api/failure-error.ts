@@ -46,6 +46,9 @@ function codeAndAdvice(input: FailureErrorInput): [string, string] {
     case 'timeout':
       return ['network_unreachable', networkAdvice];
     case 'network':
+      // Known shortcoming: ENOTFOUND also comes from a resolver that answers while the
+      // network beyond it is down; most offline machines answer EAI_AGAIN instead, which is
+      // reported as unreachable. Telling them apart would need a second lookup of a known host.
       return unknownHostCodes.has(failure.code)
         ? ['store_not_found', storeAdvice]
         : ['network_unreachable', networkAdvice];

@@ -84,8 +84,11 @@ export class RateBudget {
       if (delay <= 0) break;
 
       waited = true;
+      // Waiting for a response has no known length; wake up now and then to look again.
       const sleepMs = delay === waitForResponse ? 1000 : delay;
-      onWait?.(sleepMs, this.#state.remaining ?? -1, this.#state.limit ?? -1);
+      if (delay !== waitForResponse) {
+        onWait?.(sleepMs, this.#state.remaining ?? -1, this.#state.limit ?? -1);
+      }
       await abortableSleep(sleepMs, signal, this.#changed.promise);
     }
 
@@ -97,7 +100,8 @@ export class RateBudget {
     const state = this.#state;
     state.blockedUntil = Math.max(state.blockedUntil, instantMs);
     state.remaining = 0;
-    state.windowStart = state.blockedUntil - state.windowMs;
+    // The window is taken to end when the block does, so one probe goes out right then.
+    state.windowStart = state.blockedUntil - state.windowMs - state.windowMarginMs;
     this.#stats.tooManyRequests += 1;
     this.#notify();
   }
