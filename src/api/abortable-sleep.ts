@@ -1,4 +1,4 @@
-/** Resolves after `ms`, or early when `wake` settles; rejects with the reason if `signal` aborts. */
+/** Resolves after `ms` or when `wake` settles, whichever is first; rejects if `signal` aborts. */
 export async function abortableSleep(
   ms: number,
   signal?: AbortSignal,

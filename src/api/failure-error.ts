@@ -66,7 +66,8 @@ function codeAndAdvice(input: FailureErrorInput): [string, string] {
         : [
             'invalid_response',
             'Lightspeed kept answering with something other than a JSON page of records. Try ' +
-              'again later; if it persists, check that the API base URL points at the X-Series API.',
+              'again later; if it persists, check that the API base URL points at the ' +
+              'X-Series API.',
           ];
   }
 }

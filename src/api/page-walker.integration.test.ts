@@ -50,7 +50,7 @@ describe('page walk edge cases', () => {
     assert.equal(server.requests.length, 2);
   });
 
-  it('retries a body that is not JSON, then fails with invalid_response naming the table', async () => {
+  it('retries a non-JSON body, then fails with invalid_response naming the table', async () => {
     const events: SyncEvent[] = [];
     const server = await start((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html' });
@@ -119,6 +119,28 @@ describe('page walk edge cases', () => {
       server.requests.map((request) => request.url),
       ['/api/2.0/sales?after=0&page_size=5000', '/api/2.0/sales?after=12&page_size=5000'],
     );
+  });
+
+  it('asks for the next page only when the caller wants it', async () => {
+    const events: SyncEvent[] = [];
+    const server = await start((_request, response, index) => {
+      sendJson(response, 200, { data: [{ id: `r${index}`, version: index + 1 }] });
+    });
+    const pages = clientFor(server, events).pages(sales, { after: 0 });
+
+    const first = await pages.next();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+
+    assert.equal(first.done, false);
+    assert.equal(server.requests.length, 1);
+    const received = events.filter((event) => event.type === 'page_received');
+    assert.deepEqual(
+      received.map((event) =>
+        event.type === 'page_received' ? [event.records, event.cursor] : [],
+      ),
+      [[1, 1]],
+    );
+    await pages.return(undefined);
   });
 
   it('stops waiting for the budget and the server when the caller aborts', async () => {

@@ -203,7 +203,7 @@ describe('XSeriesClient against the fake store', () => {
     assert.ok(urls.every((url) => url.includes('deleted=true')));
   });
 
-  it('ends on an empty page without a version block and pages taxes by record versions', async () => {
+  it('ends on a versionless empty page and pages taxes by record versions', async () => {
     const store = await fakeStore({ scale: { sales: 100 }, emptyPage: 'absent' });
 
     const taxes = await walkAll(clientFor(store, [], { pageSize: 1 }), taxesTable);
