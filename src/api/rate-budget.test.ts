@@ -61,6 +61,16 @@ describe('RateBudget', () => {
     assert.ok(budget.stats().waits > 0);
   });
 
+  it('does not pace a server that answers without rate-limit headers', async () => {
+    const budget = new RateBudget({ windowMs: 10_000 });
+    (await budget.acquire()).release(new Headers(), 200);
+
+    const permits = await Promise.all([budget.acquire(), budget.acquire(), budget.acquire()]);
+
+    assert.equal(budget.stats().waits, 0);
+    for (const permit of permits) permit.release(new Headers(), 200);
+  });
+
   it('stops a wait when the caller aborts', async () => {
     const budget = new RateBudget({ windowMs: 10_000 });
     (await budget.acquire()).release(rateHeaders(2, 0));

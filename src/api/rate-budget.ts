@@ -44,8 +44,8 @@ export interface RateBudgetStats {
 export interface RatePermit {
   /** How long the request waited for the budget, in ms. */
   readonly waitedMs: number;
-  /** Returns the permit, reporting the response's headers (none when the request failed). */
-  release(headers?: Headers): void;
+  /** Returns the permit, reporting the response's headers and status (none when it failed). */
+  release(headers?: Headers, status?: number): void;
 }
 
 /** Called before each wait with its length and what the budget knows. */
@@ -63,6 +63,7 @@ export class RateBudget {
     this.#state = {
       limit: undefined,
       remaining: undefined,
+      unlimited: false,
       windowStart: 0,
       windowMs,
       windowMarginMs: options.windowMarginMs ?? Math.max(20, windowMs / 100),
@@ -100,6 +101,7 @@ export class RateBudget {
     const state = this.#state;
     state.blockedUntil = Math.max(state.blockedUntil, instantMs);
     state.remaining = 0;
+    state.unlimited = false;
     // The window is taken to end when the block does, so one probe goes out right then.
     state.windowStart = state.blockedUntil - state.windowMs - state.windowMarginMs;
     this.#stats.tooManyRequests += 1;
@@ -124,23 +126,29 @@ export class RateBudget {
     let released = false;
     return {
       waitedMs: sentAt - started,
-      release: (headers?: Headers) => {
+      release: (headers?: Headers, status?: number) => {
         if (released) return;
 
         released = true;
-        this.#observe(headers, sentAt);
+        this.#observe(headers, status, sentAt);
         this.#state.inFlight -= 1;
         this.#notify();
       },
     };
   }
 
-  #observe(headers: Headers | undefined, sentAt: number): void {
+  #observe(headers: Headers | undefined, status: number | undefined, sentAt: number): void {
     const limit = headerNumber(headers, 'x-ratelimit-limit');
     const remaining = headerNumber(headers, 'x-ratelimit-remaining');
-    if (limit === undefined || remaining === undefined) return;
-
     const state = this.#state;
+    if (limit === undefined || remaining === undefined) {
+      // Only a success without the headers says the server sets no limit; errors may come
+      // from a proxy in front of it.
+      const success = status !== undefined && status >= 200 && status < 300;
+      if (success && state.limit === undefined) state.unlimited = true;
+      return;
+    }
+
     const now = this.#now();
     state.limit = limit;
     // Responses of concurrent requests arrive out of order, so only a rise larger than what

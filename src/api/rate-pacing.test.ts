@@ -5,6 +5,7 @@ import { type PacingState, pacingDelayMs, waitForResponse } from './rate-pacing.
 const base: PacingState = {
   limit: 40,
   remaining: 40,
+  unlimited: false,
   windowStart: 0,
   windowMs: 2000,
   windowMarginMs: 0,
@@ -23,6 +24,12 @@ describe('pacingDelayMs', () => {
       { limit: undefined, remaining: undefined, inFlight: 1 },
       0,
       waitForResponse,
+    ],
+    [
+      'does not pace a server that sends no rate-limit headers',
+      { limit: undefined, remaining: undefined, unlimited: true, inFlight: 3 },
+      0,
+      0,
     ],
     ['sends at once during the burst share', { remaining: 25, lastSendAt: 100 }, 100, 0],
     // spent 20 = burst; 19 usable over the 1900 ms left, 100 ms after the last send.

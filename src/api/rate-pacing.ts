@@ -12,6 +12,8 @@ export interface PacingState {
   limit: number | undefined;
   /** Lowest `X-RateLimit-Remaining` seen in the current window, or undefined before any. */
   remaining: number | undefined;
+  /** True once a response came without rate-limit headers: the server sets no limit. */
+  unlimited: boolean;
   /** When the current window is estimated to have started (epoch ms). */
   windowStart: number;
   /** The window's length in ms. */
@@ -35,14 +37,16 @@ export interface PacingState {
 
 /**
  * Returns milliseconds until the next request may be sent (0: now; `waitForResponse`: when a
- * response arrives): nothing before a 429's `Retry-After`; one probe at a time while the
- * allowance is unknown or spent; a burst of `burstShare` of the limit; then the remaining
+ * response arrives): nothing before a 429's `Retry-After`; no pacing for a server that sends
+ * no rate-limit headers; one probe at a time while the allowance is unknown or spent; a burst of `burstShare` of the limit; then the remaining
  * allowance spread evenly over the rest of the estimated window.
  */
 export function pacingDelayMs(state: PacingState, now: number): number {
   if (state.blockedUntil > now) return state.blockedUntil - now;
 
   if (state.remaining === undefined || state.limit === undefined) {
+    if (state.unlimited) return 0;
+
     return state.inFlight === 0 ? 0 : waitForResponse;
   }
 

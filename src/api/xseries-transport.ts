@@ -109,6 +109,7 @@ export class XSeriesTransport {
     this.#requestCount += 1;
     onEvent({ type: 'request_sent', level: 'debug', method: 'GET', url, attempt });
     let headers: Headers | undefined;
+    let status: number | undefined;
     try {
       const result = await sendHttpAttempt({
         url,
@@ -118,10 +119,11 @@ export class XSeriesTransport {
         accept: request.accept,
       });
       headers = result.headers;
+      status = result.status ?? undefined;
 
       return result;
     } finally {
-      permit.release(headers);
+      permit.release(headers, status);
     }
   }
 
