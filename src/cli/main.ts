@@ -7,6 +7,7 @@ import { fakeStoreCommand } from './commands/fake-store-cli-command.ts';
 import { linkCommand } from './commands/link-command.ts';
 import { queryCommand } from './commands/query-command.ts';
 import { resetCommand } from './commands/reset-command.ts';
+import { runCommand } from './commands/run-command.ts';
 import { statusCommand } from './commands/status-command.ts';
 import { syncCommand } from './commands/sync-command.ts';
 import { tablesCommand } from './commands/tables-command.ts';
@@ -16,6 +17,7 @@ export const commands: readonly Command[] = [
   demoCommand,
   linkCommand,
   syncCommand,
+  runCommand,
   statusCommand,
   tablesCommand,
   queryCommand,

@@ -3,6 +3,7 @@ import { normalizeDomainPrefix } from '../../api/domain-prefix.ts';
 import { XSeriesClient } from '../../api/xseries-client.ts';
 import { getTableSpec, tableNames } from '../../catalog/catalog.ts';
 import type { TableName } from '../../catalog/table-spec.ts';
+import { openSourceStore } from '../../config/open-source-store.ts';
 import type { SourceConfig, TableSettings } from '../../config/source-config.ts';
 import { chooseSchema } from '../../config/source-schema.ts';
 import { parseSyncMethod } from '../../config/sync-method.ts';
@@ -33,7 +34,9 @@ Options:
   --warehouse URL          DuckDB file or postgres:// URL for this source
   --schema NAME            warehouse schema (default lightspeed_retail, or
                            lightspeed_retail_<prefix> when another source has it)
-  --api-url URL            API base URL override (default LIGHTSPEED_API_URL)`,
+  --api-url URL            API base URL override (default LIGHTSPEED_API_URL)
+  --store URL              postgres:// source store shared by run workers (default
+                           LIGHTSPEED_SOURCE_STORE, else your config folder)`,
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
@@ -48,6 +51,7 @@ Options:
         warehouse: { type: 'string' },
         schema: { type: 'string' },
         'api-url': { type: 'string' },
+        store: { type: 'string' },
       },
     });
     const interactive = process.stdin.isTTY === true && !values['token-stdin'];
@@ -81,7 +85,9 @@ Options:
     io.out(`Checking the token against ${client.baseUrl} ...`);
     await client.checkCredentials();
 
-    const store = sourceStore(io);
+    const shared = values.store || io.env.LIGHTSPEED_SOURCE_STORE;
+    const opened = shared ? openSourceStore(shared, io.env) : undefined;
+    const store = opened?.store ?? sourceStore(io);
     const name = values.name ?? domainPrefix;
     const existing = await store.get(name);
     const schema = values.schema ?? chooseSchema(name, domainPrefix, await store.list());
@@ -97,7 +103,7 @@ Options:
     const warehouse = values.warehouse ?? existing?.warehouse;
     if (warehouse) source.warehouse = warehouse;
     if (apiBaseUrl) source.apiBaseUrl = apiBaseUrl;
-    await store.save(source, token);
+    await store.save(source, token).finally(() => opened?.close());
 
     const enabled = Object.keys(tables).join(', ');
     io.out(`Linked "${name}" (${domainPrefix}), schema ${schema}. Tables: ${enabled}.`);
