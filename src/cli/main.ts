@@ -8,6 +8,7 @@ import { linkCommand } from './commands/link-command.ts';
 import { queryCommand } from './commands/query-command.ts';
 import { resetCommand } from './commands/reset-command.ts';
 import { runCommand } from './commands/run-command.ts';
+import { serveCommand } from './commands/serve-command.ts';
 import { statusCommand } from './commands/status-command.ts';
 import { syncCommand } from './commands/sync-command.ts';
 import { tablesCommand } from './commands/tables-command.ts';
@@ -21,6 +22,7 @@ export const commands: readonly Command[] = [
   statusCommand,
   tablesCommand,
   queryCommand,
+  serveCommand,
   resetCommand,
   fakeStoreCommand,
 ];
