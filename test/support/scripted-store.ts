@@ -36,10 +36,10 @@ export class ScriptedStore {
       const after = Number(url.searchParams.get('after') ?? 0);
       const pageSize = Number(url.searchParams.get('page_size') ?? 1000);
       const page = (this.records.get(path) ?? [])
-        .filter((record) => Number(record.version) > after)
-        .sort((a, b) => Number(a.version) - Number(b.version))
+        .filter((record) => record.version === undefined || Number(record.version) > after)
+        .sort((a, b) => (Number(a.version) || Infinity) - (Number(b.version) || Infinity))
         .slice(0, pageSize);
-      const versions = page.map((record) => Number(record.version));
+      const versions = page.map((record) => Number(record.version)).filter(Number.isFinite);
       const version = page.length
         ? { min: Math.min(...versions), max: Math.max(...versions) }
         : { min: null, max: null };
