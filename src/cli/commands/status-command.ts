@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { resolveWarehouseTarget } from '../../config/resolve-source.ts';
+import { tableHealthLabel } from '../../scheduler/table-health-label.ts';
 import type { Command } from '../command.ts';
 import { openSharedWarehouse, sourceStore } from '../command-context.ts';
 import { formatTextTable } from '../text-table.ts';
@@ -24,6 +25,7 @@ export const statusCommand: Command = {
       sourceStore(io),
       io.env,
     );
+    const source = target.sourceName ? await sourceStore(io).get(target.sourceName) : undefined;
     const warehouse = await openSharedWarehouse(target.warehouseUrl, target.schema, true);
     try {
       const states = await warehouse.listStates();
@@ -33,6 +35,7 @@ export const statusCommand: Command = {
           table: state.table,
           state:
             state.refreshCursor !== null ? 'refresh_in_progress' : (state.lastStatus ?? 'never'),
+          health: tableHealthLabel(state, source),
           rows: await warehouse.countRows(state.table),
           cursor: state.cursor,
           last_started_at: state.lastStartedAt,
@@ -60,10 +63,11 @@ export const statusCommand: Command = {
       );
       if (report.length === 0) io.out('No table has been synced yet. Run `lightspeed-sync sync`.');
       else {
-        const header = ['table', 'state', 'rows', 'cursor', 'last sync', 'last error'];
+        const header = ['table', 'state', 'health', 'rows', 'cursor', 'last sync', 'last error'];
         const rows = report.map((r) => [
           r.table,
           r.state,
+          r.health,
           r.rows,
           r.cursor,
           r.last_finished_at ?? r.last_started_at,
