@@ -41,7 +41,8 @@ export function appendRunSql(schema: string, run: RunRecord): SqlStatement {
   return {
     sql: `INSERT INTO ${qualifiedName(schema, syncRunsTable)} (table_name, status, started_at,
         finished_at, rows_written, error_code, error_message)
-      VALUES ($1, $2, CAST($3 AS TIMESTAMPTZ), CAST($4 AS TIMESTAMPTZ), CAST($5 AS BIGINT), $6, $7)`,
+      VALUES ($1, $2, CAST($3 AS TIMESTAMPTZ), CAST($4 AS TIMESTAMPTZ), CAST($5 AS BIGINT),
+        $6, $7)`,
     params: [
       run.table,
       run.status,

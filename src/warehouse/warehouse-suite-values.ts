@@ -53,12 +53,13 @@ export function registerValueTests(factory: WarehouseSuiteFactory): void {
       assert.equal(normalizeDecimal(quantity as string), '2.0000001');
       const [[type] = []] = await rowsOf(
         warehouse,
-        "SELECT data_type FROM information_schema.columns WHERE table_name = 'sales' AND column_name = 'total'",
+        "SELECT data_type FROM information_schema.columns WHERE table_name = 'sales' " +
+          "AND column_name = 'total'",
       );
       assert.equal(type, factory.widenedDecimalType);
     }));
 
-  test('round-trips unicode, quotes, tabs, newlines and backslashes, and keeps "" apart from NULL', () =>
+  test('round-trips unicode, quotes, tabs, newlines, backslashes; keeps "" apart from NULL', () =>
     withStore(factory, async (open) => {
       const warehouse = await open();
       await warehouse.ensureTables(testGroup, 'live');

@@ -47,7 +47,9 @@ export function deleteStagedKeysSql(
     })
     .join(' AND ');
 
-  return `DELETE FROM ${target} WHERE EXISTS (SELECT 1 FROM temp.main.${quoteIdentifier(stage)} s WHERE ${matches})`;
+  const staged = `temp.main.${quoteIdentifier(stage)}`;
+
+  return `DELETE FROM ${target} WHERE EXISTS (SELECT 1 FROM ${staged} s WHERE ${matches})`;
 }
 
 /** Deletes the child rows whose parent key is one of the staged parents' ids. */
@@ -75,7 +77,9 @@ export function insertStagedSql(
     .map((column) => `CAST(${quoteIdentifier(column)} AS ${typeOf(types, column)})`)
     .join(', ');
 
-  return `INSERT INTO ${target} (${names}) SELECT ${casts} FROM temp.main.${quoteIdentifier(stage)}`;
+  const staged = `temp.main.${quoteIdentifier(stage)}`;
+
+  return `INSERT INTO ${target} (${names}) SELECT ${casts} FROM ${staged}`;
 }
 
 function typeOf(types: ReadonlyMap<string, string>, column: string): string {

@@ -27,7 +27,8 @@ export async function exportDuckDBTables(
 
     const reader = partition
       ? await connection.runAndReadAll(
-          `COPY (SELECT *, strftime(${quoteIdentifier(partition.column)} AT TIME ZONE 'UTC', '%Y-%m')
+          `COPY (SELECT *,
+              strftime(${quoteIdentifier(partition.column)} AT TIME ZONE 'UTC', '%Y-%m')
               AS ${quoteIdentifier(partition.name)} FROM ${source})
             TO ${quoteLiteral(path)}
             (FORMAT PARQUET, COMPRESSION ZSTD, PARTITION_BY (${quoteIdentifier(partition.name)}))`,

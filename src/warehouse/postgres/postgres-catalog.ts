@@ -40,7 +40,9 @@ export function createTableSql(schema: string, name: string, table: TableSchema)
 
 /** Adds a column a table lacks. */
 export function addColumnSql(schema: string, name: string, column: ColumnSchema): string {
-  return `ALTER TABLE ${qualifiedName(schema, name)} ADD COLUMN IF NOT EXISTS ${columnDefinition(column)}`;
+  const table = qualifiedName(schema, name);
+
+  return `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${columnDefinition(column)}`;
 }
 
 function columnDefinition(column: ColumnSchema): string {

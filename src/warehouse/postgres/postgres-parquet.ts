@@ -56,7 +56,8 @@ export async function exportPostgresTables(
       await copyTableOut(pool, qualifiedName(schema, table), csv);
       const csvColumns = columns.map((column) => `${quoteLiteral(column.name)}: 'VARCHAR'`);
       await connection.run(
-        `INSERT INTO pg_source.${quoteIdentifier(table)} SELECT * FROM read_csv(${quoteLiteral(csv)},
+        `INSERT INTO pg_source.${quoteIdentifier(table)}
+          SELECT * FROM read_csv(${quoteLiteral(csv)},
           columns = {${csvColumns.join(', ')}}, header = false, delim = ',', quote = '"',
           escape = '"', allow_quoted_nulls = false, auto_detect = false)`,
       );

@@ -95,12 +95,12 @@ export class PostgresWarehouse implements Warehouse {
 
   /** Connects (checking the server answers) without creating anything yet. */
   static async open(options: PostgresWarehouseOptions): Promise<PostgresWarehouse> {
-    const settings = `-c TimeZone=UTC${options.readOnly ? ' -c default_transaction_read_only=on' : ''}`;
+    const readOnly = options.readOnly ? ' -c default_transaction_read_only=on' : '';
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? 4,
       connectionTimeoutMillis: 10_000,
-      options: settings,
+      options: `-c TimeZone=UTC${readOnly}`,
       types: jsonSafeTypes,
     });
     // An idle connection dropped by the server must not crash the process; the next query fails.
@@ -209,7 +209,8 @@ export class PostgresWarehouse implements Warehouse {
         await client.query(`ALTER TABLE ${table} RENAME TO ${quoteIdentifier(liveName)}`);
         await client.query(
           `ALTER TABLE ${qualifiedName(this.schema, liveName)} RENAME CONSTRAINT ` +
-            `${quoteIdentifier(primaryKeyName(name))} TO ${quoteIdentifier(primaryKeyName(liveName))}`,
+            `${quoteIdentifier(primaryKeyName(name))} ` +
+            `TO ${quoteIdentifier(primaryKeyName(liveName))}`,
         );
       }
       await execute(client, promoteRefreshCursorSql(this.schema, group.parent.name, cursor));
