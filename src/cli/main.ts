@@ -3,6 +3,7 @@ import { LightspeedSyncError } from '../errors/lightspeed-sync-error.ts';
 import { type CliIo, processIo } from './cli-io.ts';
 import type { Command } from './command.ts';
 import { demoCommand } from './commands/demo-command.ts';
+import { exportCommand } from './commands/export-command.ts';
 import { fakeStoreCommand } from './commands/fake-store-cli-command.ts';
 import { linkCommand } from './commands/link-command.ts';
 import { queryCommand } from './commands/query-command.ts';
@@ -24,6 +25,7 @@ export const commands: readonly Command[] = [
   queryCommand,
   serveCommand,
   resetCommand,
+  exportCommand,
   fakeStoreCommand,
 ];
 
