@@ -46,7 +46,9 @@ export function renderChart(columns, rows) {
     return seriesChart(rows, dateIndex, numbers[0], () => columns[numbers[0]]);
   }
 
-  return barChart(rows.slice(0, 30), labels[0], numbers[0], columns[numbers[0]]);
+  // The measure usually comes last (SELECT name, count, revenue ... ORDER BY revenue).
+  const measure = numbers.at(-1);
+  return barChart(rows.slice(0, 30), labels[0], measure, columns[measure]);
 }
 
 function scaleY(max) {
@@ -118,7 +120,7 @@ function barChart(rows, labelIndex, valueIndex, valueName) {
         ? h(
             'text',
             { x: x + bar / 2, y: height - margin.bottom + 16, 'text-anchor': 'middle' },
-            shorten(label),
+            shorten(label, Math.floor((slot * every) / 6.5)),
           )
         : null,
     );
@@ -176,6 +178,8 @@ function seriesChart(rows, xIndex, valueIndex, seriesOf) {
   };
 }
 
-function shorten(text) {
-  return text.length > 14 ? `${text.slice(0, 13)}…` : text;
+function shorten(text, room) {
+  const fit = Math.max(4, room);
+
+  return text.length > fit ? `${text.slice(0, fit - 1)}…` : text;
 }

@@ -245,20 +245,20 @@ function showTablesStep(root, state, catalog) {
       h('td', {}, box),
       h(
         'td',
-        {},
+        { class: 'dim' },
         h('div', { class: 'table-name' }, table.name),
         h('div', { class: 'faint' }, table.description),
       ),
       h(
         'td',
-        {},
+        { class: 'dim' },
         select(methodLabels, settings.method, (value) => (settings.method = value), {
           'aria-label': `${table.name} sync method`,
         }),
       ),
       h(
         'td',
-        {},
+        { class: 'dim' },
         select(frequencyLabels, settings.frequency, (value) => (settings.frequency = value), {
           'aria-label': `${table.name} frequency`,
         }),

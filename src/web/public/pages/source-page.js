@@ -170,16 +170,24 @@ export async function renderSourcePage(root, name) {
         { class: 'table-wrap' },
         h(
           'table',
-          { id: 'tables' },
+          { id: 'tables', class: 'compact' },
           h(
             'thead',
             {},
             h(
               'tr',
               {},
-              ['Table', 'State', 'Rows', 'Last sync', 'Next sync', 'Method', 'Frequency', ''].map(
-                (label, i) => h('th', { class: i === 2 ? 'num' : '' }, label),
-              ),
+              [
+                '',
+                'Table',
+                'State',
+                'Rows',
+                'Last sync',
+                'Next sync',
+                'Method',
+                'Frequency',
+                '',
+              ].map((label, i) => h('th', { class: i === 3 ? 'num nowrap' : 'nowrap' }, label)),
             ),
           ),
           h(
@@ -214,6 +222,18 @@ export async function renderSourcePage(root, name) {
     return h(
       'tr',
       { 'data-table': table.name, 'data-status': table.status, class: table.status },
+      h(
+        'td',
+        {},
+        h('input', {
+          type: 'checkbox',
+          class: 'checkbox',
+          checked: table.enabled,
+          title: table.enabled ? 'Synced: untick to disable' : 'Disabled: tick to sync it',
+          'aria-label': `Sync ${table.name}`,
+          onchange: (event) => updateTable(table.name, { enabled: event.target.checked }),
+        }),
+      ),
       nameCell,
       stateCell,
       h('td', { class: 'num dim' }, formatCount(table.rows)),
@@ -250,45 +270,26 @@ export async function renderSourcePage(root, name) {
         h(
           'div',
           { class: 'cell-actions' },
-          table.enabled
-            ? [
-                h(
-                  'button',
-                  {
-                    class: 'button small',
-                    disabled: syncing,
-                    onclick: (e) => startSync(e.currentTarget, { tables: [table.name] }),
-                  },
-                  'Sync',
-                ),
-                h(
-                  'button',
-                  {
-                    class: 'button small',
-                    disabled: syncing,
-                    title: 'Rebuild from scratch',
-                    onclick: (e) =>
-                      startSync(e.currentTarget, { tables: [table.name], fullRefresh: true }),
-                  },
-                  'Resync',
-                ),
-                h(
-                  'button',
-                  {
-                    class: 'button small link',
-                    onclick: () => updateTable(table.name, { enabled: false }),
-                  },
-                  'Disable',
-                ),
-              ]
-            : h(
-                'button',
-                {
-                  class: 'button small',
-                  onclick: () => updateTable(table.name, { enabled: true }),
-                },
-                'Enable',
-              ),
+          h(
+            'button',
+            {
+              class: 'button small',
+              disabled: syncing || !table.enabled,
+              onclick: (e) => startSync(e.currentTarget, { tables: [table.name] }),
+            },
+            'Sync',
+          ),
+          h(
+            'button',
+            {
+              class: 'button small',
+              disabled: syncing || !table.enabled,
+              title: 'Rebuild from scratch',
+              onclick: (e) =>
+                startSync(e.currentTarget, { tables: [table.name], fullRefresh: true }),
+            },
+            'Resync',
+          ),
         ),
       ),
     );
