@@ -1,24 +1,19 @@
 import type { TableSettings } from '../config/source-config.ts';
-import { frequencyMs } from '../scheduler/frequency.ts';
-
-const dayMs = 24 * 60 * 60 * 1000;
+import { nextDueAt } from '../scheduler/next-due-at.ts';
 
 /**
- * When a table syncs next on its schedule: its frequency after its last start, moved to its
- * UTC time of day when one is set; null when it is disabled, manual, or never synced (its
- * first sync starts when it is linked or enabled).
+ * When a table syncs next on its schedule, by the scheduler's own rule (its frequency after
+ * its last start, at its time of day when set; now when it never ran or is overdue); null
+ * for a disabled or manual table.
  */
-export function nextSyncAt(settings: TableSettings, lastStartedAt: string | null): string | null {
-  if (!settings.enabled || settings.frequency === 'never' || lastStartedAt === null) return null;
+export function nextSyncAt(
+  settings: TableSettings,
+  lastStartedAt: string | null,
+  now = new Date(),
+): string | null {
+  if (!settings.enabled) return null;
 
-  const due = Date.parse(lastStartedAt) + frequencyMs[settings.frequency];
-  if (Number.isNaN(due)) return null;
-  if (!settings.timeOfDay) return new Date(due).toISOString();
+  const lastRun = lastStartedAt === null ? null : new Date(lastStartedAt);
 
-  const [hours = 0, minutes = 0] = settings.timeOfDay.split(':').map(Number);
-  const day = new Date(due);
-  let at = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hours, minutes);
-  if (at < due) at += dayMs;
-
-  return new Date(at).toISOString();
+  return nextDueAt(settings, lastRun, now)?.toISOString() ?? null;
 }

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { FileSourceStore } from '../config/file-source-store.ts';
 import { LightspeedSyncError } from '../errors/lightspeed-sync-error.ts';
+import { WarehousePool } from '../scheduler/warehouse-pool.ts';
+import type { Warehouse } from '../warehouse/warehouse.ts';
 import { createWebApp, type WebApp, type WebAppOptions } from './web-app.ts';
 import { startWebServer } from './web-server.ts';
 
@@ -33,14 +35,19 @@ after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** An app whose warehouse cannot open: these tests must fail before any warehouse work. */
+/** A pool that opens nothing: these tests must answer before any warehouse work. */
+class RefusingPool extends WarehousePool {
+  override get(): Promise<Warehouse> {
+    return Promise.reject(new LightspeedSyncError('warehouse_unavailable', 'not in these tests'));
+  }
+}
+
+/** An app whose warehouse cannot open. */
 function app(options: Partial<WebAppOptions> = {}): WebApp {
   return createWebApp({
     store,
     defaultWarehouseUrl: join(dir, 'unused.duckdb'),
-    openWarehouse: async () => {
-      throw new LightspeedSyncError('warehouse_unavailable', 'no warehouse in handler tests');
-    },
+    warehouses: new RefusingPool(),
     allowedHostNames: new Set(['127.0.0.1', 'localhost']),
     ...options,
   });

@@ -4,13 +4,13 @@
  */
 import type { SourceStore } from '../config/source-store.ts';
 import { LightspeedSyncError } from '../errors/lightspeed-sync-error.ts';
+import { WarehousePool } from '../scheduler/warehouse-pool.ts';
 import { SyncRunner } from '../sync/sync-runner.ts';
 import { AccessGuard } from './access-guard.ts';
 import { errorResponse } from './http-json.ts';
 import { withSecurityHeaders } from './security-headers.ts';
 import { syncLinkedSource } from './source-sync.ts';
 import { serveStaticFile } from './static-files.ts';
-import { type WarehouseOpener, WarehousePool } from './warehouse-pool.ts';
 import type { WebContext } from './web-context.ts';
 import { matchRoute } from './web-route.ts';
 import { webRoutes } from './web-routes.ts';
@@ -27,8 +27,8 @@ export interface WebAppOptions {
   accessToken?: string | undefined;
   /** Host names the Host header may name (DNS rebinding guard). Default: any. */
   allowedHostNames?: ReadonlySet<string> | undefined;
-  /** Opens warehouses. Default: a serialized read-write warehouse per URL and schema. */
-  openWarehouse?: WarehouseOpener;
+  /** The open warehouses syncs and queries share. Default: a new pool, closed with the app. */
+  warehouses?: WarehousePool;
 }
 
 /** A running web app. */
@@ -41,9 +41,17 @@ export interface WebApp {
   close(): Promise<void>;
 }
 
-/** Creates the web app: API routes under /api/, the pages and scripts otherwise. */
+/**
+ * Creates the web app: API routes under /api/, the pages and scripts otherwise.
+ *
+ * Known shortcoming: the app syncs on demand (import, sync now, resync) but does not run the
+ * schedule itself; `lightspeed-sync run` does, and a DuckDB file opens in one process only, so
+ * with DuckDB the schedule runs while the app is closed. Acceptable for now because a person
+ * using the app is there to sync; starting `startScheduler` in local mode here, with this
+ * pool and locks shared with the runner, would lift it.
+ */
 export function createWebApp(options: WebAppOptions): WebApp {
-  const warehouses = new WarehousePool(options.openWarehouse);
+  const warehouses = options.warehouses ?? new WarehousePool();
   const base = {
     store: options.store,
     warehouses,

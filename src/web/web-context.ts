@@ -1,9 +1,9 @@
 import type { SourceConfig } from '../config/source-config.ts';
 import type { SourceStore } from '../config/source-store.ts';
 import { LightspeedSyncError } from '../errors/lightspeed-sync-error.ts';
+import type { WarehousePool } from '../scheduler/warehouse-pool.ts';
 import type { SyncRunner } from '../sync/sync-runner.ts';
 import type { AccessGuard } from './access-guard.ts';
-import type { WarehousePool } from './warehouse-pool.ts';
 
 /** What every handler of the web app works with. */
 export interface WebContext {

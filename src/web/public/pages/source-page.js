@@ -163,7 +163,7 @@ export async function renderSourcePage(root, name) {
         'div',
         { class: 'card-head' },
         h('h2', {}, 'Tables'),
-        h('span', { class: 'faint' }, 'Times are local'),
+        h('span', { class: 'faint' }, 'Scheduled syncs run with lightspeed-sync run'),
       ),
       h(
         'div',
@@ -339,7 +339,7 @@ function progressText(progress) {
 function nextSyncText(table) {
   if (!table.enabled) return '—';
   if (table.frequency === 'never') return 'Manual';
-  if (!table.nextSyncAt) return 'After the first sync';
+  if (!table.nextSyncAt) return '—';
   if (Date.parse(table.nextSyncAt) <= Date.now()) return 'Due now';
 
   return formatRelative(table.nextSyncAt);
