@@ -5,7 +5,8 @@ import { test } from 'node:test';
 
 const script = `
 import { runFakeStoreCommand } from './src/fake-store/fake-store-command.ts';
-const code = await runFakeStoreCommand(process.argv.slice(1), (line) => process.stdout.write(line + '\\n'));
+const print = (line) => process.stdout.write(line + '\\n');
+const code = await runFakeStoreCommand(process.argv.slice(1), print);
 process.exitCode = code;
 `;
 

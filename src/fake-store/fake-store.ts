@@ -28,7 +28,7 @@ export type { FakeStoreScale } from './store-shape.ts';
 
 /** Options of a fake store; every field is optional. */
 export interface FakeStoreOptions {
-  /** The personal token requests must send as `Authorization: Bearer <token>`. Default 'demo-token'. */
+  /** The token requests must send as `Authorization: Bearer <token>`. Default 'demo-token'. */
   token?: string;
   /** The store's domain prefix, returned by /retailer. Default 'demo'. */
   domainPrefix?: string;

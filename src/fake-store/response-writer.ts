@@ -38,6 +38,13 @@ export function sendJson(
  * Serialises a body to UTF-8 JSON. A list envelope (`data` array first) is serialised record
  * by record into one buffer: a 13 MB page as a single (often two-byte) string costs more in
  * copies and garbage collection; many small socket writes cost even more.
+ *
+ * Known limit: a 5000-sale page (about 13.6 MB) costs roughly 150-250 ms of CPU, half of it
+ * generating records and half JSON.stringify (Node 20 formats 5-decimal doubles slowly). That
+ * is acceptable while clients page more slowly than that, but a client sharing the process
+ * shares that CPU: benchmarks should run the store through the CLI in its own process. Serving
+ * lists from a worker thread that rebuilds the same seeded base and replays the change batches
+ * would lift it.
  */
 export function serializeJson(body: unknown): Buffer {
   if (!isListEnvelope(body) || body.data.length < 64) return Buffer.from(JSON.stringify(body));

@@ -40,7 +40,10 @@ const defaultTables: readonly TableName[] = ['sales', 'customers', 'products', '
 const creatableTables: ReadonlySet<TableName> = new Set(['sales', 'customers', 'products']);
 const pickAttempts = 20;
 
-/** Applies change batches to store data, deterministically for a given seed. */
+/**
+ * Applies change batches to store data, deterministically for a given seed. Created products
+ * are single products (a family of one): new variant families are not needed by any sync path.
+ */
 export class StoreChanges {
   private readonly random: SeededRandom;
 

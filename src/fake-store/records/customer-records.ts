@@ -30,7 +30,8 @@ export function generateCustomer(
     createdAtMs ?? timelineMs(index, ctx.shape.counts.customers, random.int(0, 3600) * 1000);
   const updated = createdAtMs ?? created + random.int(0, 90) * 86_400_000;
   const deleted = createdAtMs === undefined && random.chance(0.01);
-  const code = `${first.ascii[0]?.toUpperCase()}${first.ascii.slice(1)}-${index.toString(36).toUpperCase()}`;
+  const capitalised = `${first.ascii[0]?.toUpperCase()}${first.ascii.slice(1)}`;
+  const code = `${capitalised}-${index.toString(36).toUpperCase()}`;
   const hasEmail = random.chance(0.85);
   const loyalty = random.chance(0.6);
   const common: FakeRecord = {

@@ -65,5 +65,7 @@ export function generateUser(ctx: StoreContext, index: number, version: number):
 function userImage(size: string, image: string): string {
   const transform = imageSizes[size as keyof typeof imageSizes];
 
-  return `https://vendimageuploadcdn.global.ssl.fastly.net/${transform}/vend-images/user/original/${image[0]}/${image[1]}/${image}.jpg`;
+  const folder = `vend-images/user/original/${image[0]}/${image[1]}`;
+
+  return `https://vendimageuploadcdn.global.ssl.fastly.net/${transform}/${folder}/${image}.jpg`;
 }
