@@ -38,13 +38,21 @@ export async function listDataTables(
     .filter((name) => !isInternalTable(name));
 }
 
-/** Creates a table (when missing) with its columns and primary key. */
+/**
+ * Creates a table (when missing) with its columns, and its primary key for top-level tables.
+ * Child tables get no PRIMARY KEY here: maintaining DuckDB's index on two text columns made
+ * loading line items about 25 times slower (3M rows: 12 s against 0.5 s), and their keys are
+ * unique by construction, since every write deletes all children of the page's parents before
+ * inserting the deduplicated new ones.
+ */
 export function createTableSql(schema: string, name: string, table: TableSchema): string {
   const columns = table.columns.map(columnDefinition);
   const key = table.primaryKey.map(quoteIdentifier).join(', ');
+  const definitions =
+    table.parentKey === undefined ? [...columns, `PRIMARY KEY (${key})`] : columns;
 
   return `CREATE TABLE IF NOT EXISTS ${qualifiedName(schema, name)} (
-    ${[...columns, `PRIMARY KEY (${key})`].join(',\n    ')}
+    ${definitions.join(',\n    ')}
   )`;
 }
 
