@@ -153,3 +153,46 @@ describe('page walk edge cases', () => {
     await assert.rejects(pages.next(), /sync cancelled/);
   });
 });
+
+describe('page size and memory', () => {
+  it('asks for smaller pages after a page bigger than the body cap', async () => {
+    const server = await startScriptedServer((request, response) => {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const after = Number(url.searchParams.get('after'));
+      const size = Number(url.searchParams.get('page_size'));
+      const data =
+        after >= 3000
+          ? []
+          : Array.from({ length: Math.min(size, 3000 - after) }, (_, index) => ({
+              id: `s${after + index + 1}`,
+              version: after + index + 1,
+              note: 'x'.repeat(90),
+            }));
+      sendJson(response, 200, { data, version: { min: after + 1, max: after + data.length } });
+    });
+    try {
+      const client = new XSeriesClient({
+        domainPrefix: 'mystore',
+        token: 'token-1',
+        apiBaseUrl: server.url,
+        rateBudget: new RateBudget(),
+        pageSize: 1000,
+        maxPageChars: 50_000,
+      });
+      const pages = [];
+      for await (const page of client.pages(sales, { after: 0 })) pages.push(page.records.length);
+
+      assert.equal(pages[0], 1000);
+      assert.ok(
+        pages.slice(1, -1).every((size) => size < 500 && size >= 100),
+        String(pages),
+      );
+      assert.equal(
+        pages.reduce((total, size) => total + size, 0),
+        3000,
+      );
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -15,6 +15,9 @@ import type { XSeriesTransport } from './xseries-transport.ts';
 /** The smallest page size the walker shrinks to. */
 export const minimumPageSize = 100;
 
+/** The default page body cap: 8 MiB, about 3,000 sales or 20,000 inventory records. */
+export const defaultMaxPageChars = 8 * 1024 * 1024;
+
 /** The table to walk; a catalogue `TableSpec` fits. */
 export interface PageRequest {
   /** Table name, used in events and errors. */
@@ -42,6 +45,12 @@ export interface PageWalkOptions {
   onEvent: EventSink;
   /** The page size asked for first. */
   pageSize: number;
+  /**
+   * Body size (in characters, about bytes) a page should stay under. After a bigger page the
+   * page size is lowered so the next one fits, which keeps memory flat for wide records such
+   * as sales with their line items. Default `defaultMaxPageChars`.
+   */
+  maxPageChars?: number;
   /** The cursor to start after (0 for everything). */
   after: number;
   signal?: AbortSignal | undefined;
@@ -65,6 +74,15 @@ export async function* walkPages(
     onEvent({ type: 'page_size_changed', level: 'warn', table: table.name, pageSize, reason });
   };
 
+  const maxPageChars = options.maxPageChars ?? defaultMaxPageChars;
+  let bodyLength = 0;
+  const fitNextPage = (records: number): void => {
+    if (bodyLength <= maxPageChars) return;
+
+    const fitting = Math.floor((records * maxPageChars) / bodyLength);
+    pageSize = Math.max(minimumPageSize, Math.min(pageSize, fitting));
+  };
+
   for (;;) {
     const started = performance.now();
     // `accept` has checked the shape before the body is returned.
@@ -79,6 +97,9 @@ export async function* walkPages(
       context: 'page',
       accept: isPageEnvelope,
       onRetry: shrinkOn,
+      onBodyLength: (length) => {
+        bodyLength = length;
+      },
       signal,
     })) as { data: XSeriesRecord[] };
 
@@ -86,6 +107,7 @@ export async function* walkPages(
     if (envelope.data.length === 0) return;
 
     const cursor = nextCursor(envelope, after, table.name);
+    fitNextPage(envelope.data.length);
     onEvent({
       type: 'page_received',
       level: 'debug',

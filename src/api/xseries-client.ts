@@ -30,6 +30,11 @@ export interface XSeriesClientOptions {
   onEvent?: EventSink;
   /** Page size asked for; halved per table (down to 100) when big pages fail. Default 5000. */
   pageSize?: number;
+  /**
+   * Body size (characters, about bytes) a page should stay under; the page size is lowered
+   * to fit after a bigger page. Default 8 MiB (`defaultMaxPageChars`).
+   */
+  maxPageChars?: number;
   /** The store's rate budget. Default: one shared per base URL across the process. */
   rateBudget?: RateBudget;
   /** Attempts per request, the first included. Default 8. */
@@ -53,6 +58,7 @@ export class XSeriesClient {
   readonly #transport: XSeriesTransport;
   readonly #onEvent: EventSink;
   readonly #pageSize: number;
+  readonly #maxPageChars: number | undefined;
   readonly #requestTimeoutMs: number;
 
   constructor(options: XSeriesClientOptions) {
@@ -64,6 +70,7 @@ export class XSeriesClient {
         : normalizeApiBaseUrl(override);
     this.#onEvent = options.onEvent ?? ignoreEvents;
     this.#pageSize = options.pageSize ?? 5000;
+    this.#maxPageChars = options.maxPageChars;
     this.#requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
     this.#transport = new XSeriesTransport({
       baseUrl: this.baseUrl,
@@ -92,6 +99,7 @@ export class XSeriesClient {
       transport: this.#transport,
       onEvent: this.#onEvent,
       pageSize: this.#pageSize,
+      ...(this.#maxPageChars === undefined ? {} : { maxPageChars: this.#maxPageChars }),
       after: options.after,
       signal: options.signal,
     });

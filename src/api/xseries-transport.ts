@@ -40,6 +40,8 @@ export interface JsonRequest {
   context: RequestContext;
   /** Returns whether a 2xx JSON body has the expected shape; a no is retried as unparsable. */
   accept?: (body: unknown) => boolean;
+  /** Called with the length (in characters) of the body that is returned. */
+  onBodyLength?: (length: number) => void;
   /** Called with each failure that will be retried, before the retry is built. */
   onRetry?: (failure: RequestFailure) => void;
   /** Attempts for this request. Default: the transport's `maxAttempts`. */
@@ -72,7 +74,10 @@ export class XSeriesTransport {
       const url = this.#url(request.path, request.query?.() ?? {});
       const result = await this.#send(url, attempt, request);
       const failure = result.failure;
-      if (failure === undefined) return result.body;
+      if (failure === undefined) {
+        request.onBodyLength?.(result.text.length);
+        return result.body;
+      }
 
       unparsableFailures += failure.kind === 'unparsable' ? 1 : 0;
       const decision = this.#decide(request, failure, attempt, unparsableFailures);

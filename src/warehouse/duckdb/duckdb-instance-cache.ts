@@ -10,6 +10,13 @@ interface CachedInstance {
 const instances = new Map<string, CachedInstance>();
 
 /**
+ * DuckDB's buffer pool limit. DuckDB's own default is 80% of the machine's memory, which lets a
+ * long sync's resident memory grow with the warehouse; evicted blocks are already in the file,
+ * so a small pool costs little while loading. LIGHTSPEED_DUCKDB_MEMORY_LIMIT overrides it.
+ */
+export const defaultDuckDBMemoryLimit = '128MB';
+
+/**
  * Returns the process's one DuckDB instance for a file, opening it on first use. DuckDB locks a
  * file per instance, so every warehouse on the same file in this process shares one instance.
  * A read-only request reuses an open read-write instance (queries are read-only anyway).
@@ -33,7 +40,10 @@ export async function acquireDuckDBInstance(
     );
   }
 
-  const options: Record<string, string> = readOnly ? { access_mode: 'READ_ONLY' } : {};
+  const options: Record<string, string> = {
+    memory_limit: process.env.LIGHTSPEED_DUCKDB_MEMORY_LIMIT || defaultDuckDBMemoryLimit,
+    ...(readOnly ? { access_mode: 'READ_ONLY' } : {}),
+  };
   const entry: CachedInstance = {
     instance: DuckDBInstance.create(path, options),
     readOnly,
