@@ -60,3 +60,23 @@ export interface TableSpec {
   /** Nested arrays stored as child tables. */
   children: ChildTableSpec[];
 }
+
+/** What differs between tables; `defineTable` fills in what every X-Series collection shares. */
+export type TableDefinition = Pick<TableSpec, 'name' | 'description' | 'path' | 'deletedParam'> &
+  Pick<TableSpec, 'columns'> &
+  Partial<Pick<TableSpec, 'flatten' | 'children'>>;
+
+/**
+ * Builds a table spec: every X-Series collection syncs incrementally by `version` or by full
+ * refresh, and is keyed by `id`.
+ */
+export function defineTable(definition: TableDefinition): TableSpec {
+  return {
+    syncMethods: ['incremental', 'full_refresh'],
+    cursorField: 'version',
+    primaryKey: 'id',
+    flatten: [],
+    children: [],
+    ...definition,
+  };
+}

@@ -1,15 +1,12 @@
 import { columns } from '../column-type.ts';
-import type { TableSpec } from '../table-spec.ts';
+import { defineTable, type TableSpec } from '../table-spec.ts';
 
 /** Customers: people and companies the store sells to. */
-export const customersTable: TableSpec = {
+export const customersTable: TableSpec = defineTable({
   name: 'customers',
   description: 'A customer record in Lightspeed Retail.',
   path: '/customers',
   deletedParam: true,
-  syncMethods: ['incremental', 'full_refresh'],
-  cursorField: 'version',
-  primaryKey: 'id',
   columns: columns({
     id: 'text',
     customer_code: 'text',
@@ -57,6 +54,4 @@ export const customersTable: TableSpec = {
     deleted_at: 'timestamptz',
     version: 'bigint',
   }),
-  flatten: [],
-  children: [],
-};
+});

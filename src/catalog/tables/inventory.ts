@@ -1,15 +1,12 @@
 import { columns } from '../column-type.ts';
-import type { TableSpec } from '../table-spec.ts';
+import { defineTable, type TableSpec } from '../table-spec.ts';
 
 /** Inventory: stock of one product at one outlet. */
-export const inventoryTable: TableSpec = {
+export const inventoryTable: TableSpec = defineTable({
   name: 'inventory',
   description: 'Per-outlet stock levels for a product in Lightspeed Retail.',
   path: '/inventory',
   deletedParam: false,
-  syncMethods: ['incremental', 'full_refresh'],
-  cursorField: 'version',
-  primaryKey: 'id',
   columns: columns({
     id: 'text',
     product_id: 'text',
@@ -21,6 +18,4 @@ export const inventoryTable: TableSpec = {
     reorder_amount: 'decimal',
     version: 'bigint',
   }),
-  flatten: [],
-  children: [],
-};
+});

@@ -1,15 +1,12 @@
 import { columns } from '../column-type.ts';
-import type { TableSpec } from '../table-spec.ts';
+import { defineTable, type TableSpec } from '../table-spec.ts';
 
 /** Outlets: the store's physical locations. */
-export const outletsTable: TableSpec = {
+export const outletsTable: TableSpec = defineTable({
   name: 'outlets',
   description: 'A physical store location (outlet) in Lightspeed Retail.',
   path: '/outlets',
   deletedParam: true,
-  syncMethods: ['incremental', 'full_refresh'],
-  cursorField: 'version',
-  primaryKey: 'id',
   columns: columns({
     id: 'text',
     name: 'text',
@@ -30,6 +27,4 @@ export const outletsTable: TableSpec = {
     deleted_at: 'timestamptz',
     version: 'bigint',
   }),
-  flatten: [],
-  children: [],
-};
+});

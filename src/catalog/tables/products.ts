@@ -1,15 +1,12 @@
 import { columns } from '../column-type.ts';
-import type { TableSpec } from '../table-spec.ts';
+import { defineTable, type TableSpec } from '../table-spec.ts';
 
 /** Products: the catalogue, one record per variant (the API's flat model). */
-export const productsTable: TableSpec = {
+export const productsTable: TableSpec = defineTable({
   name: 'products',
   description: 'A product in the Lightspeed Retail catalog.',
   path: '/products',
   deletedParam: true,
-  syncMethods: ['incremental', 'full_refresh'],
-  cursorField: 'version',
-  primaryKey: 'id',
   columns: columns({
     id: 'text',
     name: 'text',
@@ -69,5 +66,4 @@ export const productsTable: TableSpec = {
     { field: 'type', key: 'name', column: 'product_type_name' },
     { field: 'brand', key: 'name', column: 'brand_name' },
   ],
-  children: [],
-};
+});

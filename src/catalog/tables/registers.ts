@@ -1,15 +1,12 @@
 import { columns } from '../column-type.ts';
-import type { TableSpec } from '../table-spec.ts';
+import { defineTable, type TableSpec } from '../table-spec.ts';
 
 /** Registers: the tills at each outlet. */
-export const registersTable: TableSpec = {
+export const registersTable: TableSpec = defineTable({
   name: 'registers',
   description: 'A point-of-sale register (till) at an outlet in Lightspeed Retail.',
   path: '/registers',
   deletedParam: true,
-  syncMethods: ['incremental', 'full_refresh'],
-  cursorField: 'version',
-  primaryKey: 'id',
   columns: columns({
     id: 'text',
     name: 'text',
@@ -34,6 +31,4 @@ export const registersTable: TableSpec = {
     deleted_at: 'timestamptz',
     version: 'bigint',
   }),
-  flatten: [],
-  children: [],
-};
+});

@@ -1,15 +1,12 @@
 import { columns } from '../column-type.ts';
-import type { TableSpec } from '../table-spec.ts';
+import { defineTable, type TableSpec } from '../table-spec.ts';
 
 /** Sales: register transactions, with line items, payments and taxes as child tables. */
-export const salesTable: TableSpec = {
+export const salesTable: TableSpec = defineTable({
   name: 'sales',
   description: 'A point-of-sale transaction (a register sale) in Lightspeed Retail.',
   path: '/sales',
   deletedParam: false,
-  syncMethods: ['incremental', 'full_refresh'],
-  cursorField: 'version',
-  primaryKey: 'id',
   columns: columns({
     id: 'text',
     outlet_id: 'text',
@@ -37,7 +34,6 @@ export const salesTable: TableSpec = {
     attributes: 'json',
     version: 'bigint',
   }),
-  flatten: [],
   children: [
     {
       name: 'sales_line_items',
@@ -102,4 +98,4 @@ export const salesTable: TableSpec = {
       columns: columns({ id: 'text', name: 'text', rate: 'decimal', amount: 'decimal' }),
     },
   ],
-};
+});

@@ -1,15 +1,12 @@
 import { columns } from '../column-type.ts';
-import type { TableSpec } from '../table-spec.ts';
+import { defineTable, type TableSpec } from '../table-spec.ts';
 
 /** Taxes: tax configurations, with their rates as a child table. */
-export const taxesTable: TableSpec = {
+export const taxesTable: TableSpec = defineTable({
   name: 'taxes',
   description: 'A sales tax rate configured in Lightspeed Retail.',
   path: '/taxes',
   deletedParam: false,
-  syncMethods: ['incremental', 'full_refresh'],
-  cursorField: 'version',
-  primaryKey: 'id',
   columns: columns({
     id: 'text',
     name: 'text',
@@ -18,7 +15,6 @@ export const taxesTable: TableSpec = {
     deleted_at: 'timestamptz',
     version: 'bigint',
   }),
-  flatten: [],
   children: [
     {
       name: 'taxes_rates',
@@ -34,4 +30,4 @@ export const taxesTable: TableSpec = {
       }),
     },
   ],
-};
+});

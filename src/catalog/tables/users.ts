@@ -1,15 +1,12 @@
 import { columns } from '../column-type.ts';
-import type { TableSpec } from '../table-spec.ts';
+import { defineTable, type TableSpec } from '../table-spec.ts';
 
 /** Users: staff accounts. */
-export const usersTable: TableSpec = {
+export const usersTable: TableSpec = defineTable({
   name: 'users',
   description: 'A staff user account in Lightspeed Retail.',
   path: '/users',
   deletedParam: false,
-  syncMethods: ['incremental', 'full_refresh'],
-  cursorField: 'version',
-  primaryKey: 'id',
   columns: columns({
     id: 'text',
     username: 'text',
@@ -39,6 +36,4 @@ export const usersTable: TableSpec = {
     require_password_change: 'boolean',
     version: 'bigint',
   }),
-  flatten: [],
-  children: [],
-};
+});
