@@ -57,13 +57,23 @@ export class PgBossJobQueue implements TableJobQueue {
   async connect(): Promise<void> {
     await this.#boss.start();
     this.#started = true;
-    await this.#boss.createQueue(tableJobQueueName, {
-      name: tableJobQueueName,
-      policy: 'short',
-      retryLimit: 2,
-      retryDelay: 1,
-      expireInSeconds: this.#options.expireInSeconds ?? 900,
-    });
+    // Workers starting together may race to create the queue (pg-boss can deadlock there):
+    // whoever loses tries again and finds it.
+    for (let attempt = 1; !(await this.#boss.getQueue(tableJobQueueName)); attempt++) {
+      try {
+        await this.#boss.createQueue(tableJobQueueName, {
+          name: tableJobQueueName,
+          policy: 'short',
+          retryLimit: 2,
+          retryDelay: 1,
+          expireInSeconds: this.#options.expireInSeconds ?? 900,
+        });
+      } catch (error) {
+        if (attempt >= 5) throw error;
+
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
   }
 
   async enqueue(job: TableJob, delayMs = 0): Promise<boolean> {

@@ -72,6 +72,8 @@ Environment: LIGHTSPEED_SECRET_KEY encrypts tokens kept in a PostgreSQL source s
         verbose: { type: 'boolean', default: false },
       },
     });
+    // Listening first: a signal during startup stops the scheduler as soon as it is up.
+    const stopSignal = waitForSignal();
     const concurrency = positiveNumber('concurrency', values.concurrency);
     const warehouseUrl = values.warehouse || io.env.LIGHTSPEED_WAREHOUSE;
     const storeUrl = values.store || io.env.LIGHTSPEED_SOURCE_STORE;
@@ -119,8 +121,7 @@ Environment: LIGHTSPEED_SECRET_KEY encrypts tokens kept in a PostgreSQL source s
     try {
       await shared?.queue.connect();
       const scheduler = await startScheduler(options);
-      const signal = await waitForSignal();
-      await scheduler.stop(signal);
+      await scheduler.stop(await stopSignal);
     } finally {
       await shared?.ledger.end().catch(() => undefined);
       await opened.close().catch(() => undefined);
