@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { LightspeedSyncError } from '../errors/lightspeed-sync-error.ts';
 import { type CliIo, processIo } from './cli-io.ts';
 import type { Command } from './command.ts';
+import { closeCommandResources } from './command-context.ts';
 import { demoCommand } from './commands/demo-command.ts';
 import { exportCommand } from './commands/export-command.ts';
 import { fakeStoreCommand } from './commands/fake-store-cli-command.ts';
@@ -72,6 +73,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     return await command.run(rest, io);
   } catch (error) {
     return reportError(io, command, error);
+  } finally {
+    await closeCommandResources();
   }
 }
 

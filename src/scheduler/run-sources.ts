@@ -19,6 +19,8 @@ export interface RunSourceOptions {
   /** API base URL for every source (`--api-url`); beats LIGHTSPEED_API_URL and the source's. */
   apiUrl?: string | undefined;
   env: NodeJS.ProcessEnv;
+  /** Return an empty list instead of failing when no store is linked. Default false. */
+  allowEmpty?: boolean;
 }
 
 /** The sources to run and the ones that cannot run (no token, unreadable token). */
@@ -64,7 +66,7 @@ export async function listRunSources(options: RunSourceOptions): Promise<RunSour
     list.sources.push(withOverrides(source, env.LIGHTSPEED_TOKEN, options));
   }
 
-  if (list.sources.length === 0 && list.problems.length === 0) {
+  if (list.sources.length === 0 && list.problems.length === 0 && !options.allowEmpty) {
     throw new LightspeedSyncError(
       'no_source',
       'No store linked. Run `lightspeed-sync link` (with --store for a shared deployment), or ' +

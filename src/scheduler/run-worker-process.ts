@@ -63,7 +63,11 @@ export function startRunWorker(args: string[], env: NodeJS.ProcessEnv): RunWorke
       };
       const timer = setTimeout(() => {
         finish();
-        reject(new Error(`no matching event within ${timeoutMs} ms; stderr:\n${stderr}`));
+        reject(
+          new Error(
+            `no matching event within ${timeoutMs} ms; last events: ${JSON.stringify(events.slice(-5))}; stderr:\n${stderr}`,
+          ),
+        );
       }, timeoutMs);
       const finish = () => {
         clearTimeout(timer);

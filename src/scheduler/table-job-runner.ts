@@ -91,18 +91,13 @@ async function syncLockedTable(
   }
 
   context.onEvent({ type: 'table_due', level: 'info', ...jobFacts(job) }, job.source);
-  // A table's first sync creates tables (and maybe the schema): one at a time per schema,
-  // since concurrent CREATE TABLE IF NOT EXISTS from several workers can collide.
-  const setup = state ? undefined : await waitForLock(setupKey(run), context);
-  if (!state && !setup) return;
-
   const result = await runSync({
     connection: connectionOf(source, run.token),
     warehouse,
     tables: [{ table: job.table, method: settings.method }],
     onEvent: (event) => context.onEvent(event, job.source),
     signal: context.signal,
-  }).finally(() => setup?.release());
+  });
   const outcome = result.tables[0];
   if (outcome?.status === 'succeeded') {
     await context.alerter.resolve({ source: job.source, table: job.table });
@@ -149,21 +144,6 @@ async function handleFailure(
 
   const message = `${error.code}: ${error.message} (${decision.reason})`;
   await context.alerter.raise({ source: job.source, table: job.table }, 'failed', message);
-}
-
-/** The lock that serialises first syncs into one warehouse schema. */
-function setupKey(run: RunSource): TableKey {
-  return { source: `setup:${run.warehouseUrl}`, table: run.source.schema };
-}
-
-/** Takes a lock, polling while someone holds it; undefined when shut down meanwhile. */
-async function waitForLock(key: TableKey, context: TableJobContext) {
-  for (;;) {
-    const lock = await context.locks.tryLock(key);
-    if (lock || context.signal.aborted) return lock;
-
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 function jobFacts(job: TableJob) {

@@ -3,6 +3,7 @@ import { getTableSpec } from '../catalog/catalog.ts';
 import type { TableName } from '../catalog/table-spec.ts';
 import type { EventSink } from '../events/sync-event.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
+import { withTableRunLock } from './table-run-lock.ts';
 import { syncTable, type TableSyncResult } from './table-sync.ts';
 
 /** One table to sync and how. */
@@ -47,14 +48,18 @@ export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const spec = getTableSpec(next.selection.table);
       const client = new XSeriesClient({ ...options.connection, onEvent: options.onEvent });
-      results[next.index] = await syncTable({
-        spec,
-        client,
-        warehouse: options.warehouse,
-        fullRefresh: options.fullRefresh === true || next.selection.method === 'full_refresh',
-        onEvent: options.onEvent,
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
+      const { warehouse } = options;
+      const lockKey = `${warehouse.location}|${warehouse.schema}|${spec.name}`;
+      results[next.index] = await withTableRunLock(lockKey, () =>
+        syncTable({
+          spec,
+          client,
+          warehouse,
+          fullRefresh: options.fullRefresh === true || next.selection.method === 'full_refresh',
+          onEvent: options.onEvent,
+          ...(options.signal ? { signal: options.signal } : {}),
+        }),
+      );
     }
   };
   await Promise.all(Array.from({ length: workers }, work));

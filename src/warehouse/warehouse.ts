@@ -119,6 +119,8 @@ export interface Warehouse {
   readonly kind: string;
   /** Where it is, for messages, without any password. */
   readonly location: string;
+  /** The schema holding this source's tables. */
+  readonly schema: string;
 
   /**
    * Creates the schema, the state table and the group's tables when missing, and adds any

@@ -42,13 +42,9 @@ export interface WebApp {
 }
 
 /**
- * Creates the web app: API routes under /api/, the pages and scripts otherwise.
- *
- * Known shortcoming: the app syncs on demand (import, sync now, resync) but does not run the
- * schedule itself; `lightspeed-sync run` does, and a DuckDB file opens in one process only, so
- * with DuckDB the schedule runs while the app is closed. Acceptable for now because a person
- * using the app is there to sync; starting `startScheduler` in local mode here, with this
- * pool and locks shared with the runner, would lift it.
+ * Creates the web app: API routes under /api/, the pages and scripts otherwise. The schedule
+ * runs beside it (see `serve`), sharing `warehouses`; runs of one table never overlap because
+ * the engine queues runs of the same table in one process.
  */
 export function createWebApp(options: WebAppOptions): WebApp {
   const warehouses = options.warehouses ?? new WarehousePool();

@@ -163,7 +163,7 @@ function waitForSignal(): Promise<string> {
 }
 
 /** Prints events as NDJSON (with their source) or as progress lines `source/table: ...`. */
-function eventPrinter(io: CliIo, json: boolean, verbose: boolean): ScheduledEventSink {
+export function eventPrinter(io: CliIo, json: boolean, verbose: boolean): ScheduledEventSink {
   if (json) {
     return (event, source) => {
       const time = new Date().toISOString();

@@ -3,6 +3,7 @@ import { getTableSpec, tableNames } from '../../catalog/catalog.ts';
 import type { TableName } from '../../catalog/table-spec.ts';
 import { resolveSource } from '../../config/resolve-source.ts';
 import type { SourceConfig } from '../../config/source-config.ts';
+import { LightspeedSyncError } from '../../errors/lightspeed-sync-error.ts';
 import { runSync, type SyncRunResult, type TableSelection } from '../../sync/run-sync.ts';
 import type { CliIo } from '../cli-io.ts';
 import type { Command } from '../command.ts';
@@ -56,7 +57,13 @@ Exit code 0 when every table synced, 1 otherwise.`,
     const onEvent = createProgressRenderer(io, style, values.verbose);
     const warehouse = await openSharedWarehouse(resolved.warehouseUrl, resolved.source.schema);
     const controller = new AbortController();
-    const stop = () => controller.abort(new Error('interrupted'));
+    const stop = () =>
+      controller.abort(
+        new LightspeedSyncError(
+          'interrupted',
+          'The sync was interrupted; the next sync resumes from the last committed page.',
+        ),
+      );
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
 

@@ -86,7 +86,7 @@ export class DuckDBWarehouse implements Warehouse {
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
     private readonly path: string,
-    private readonly schema: string,
+    readonly schema: string,
     private readonly readOnly: boolean,
   ) {
     this.location = path;

@@ -87,7 +87,7 @@ export class PostgresWarehouse implements Warehouse {
 
   private constructor(
     private readonly pool: pg.Pool,
-    private readonly schema: string,
+    readonly schema: string,
     location: string,
   ) {
     this.location = location;
@@ -318,6 +318,12 @@ export class PostgresWarehouse implements Warehouse {
   }
 
   private async ensureSchema(client: Queryable): Promise<void> {
+    // Concurrent CREATE ... IF NOT EXISTS from several processes can still collide in the
+    // catalogue (duplicate pg_type rows), so schema changes take a per-schema lock held until
+    // the transaction ends.
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+      `lightspeed_sync_ddl:${this.schema}`,
+    ]);
     const exists = await client.query(
       'SELECT 1 FROM information_schema.schemata WHERE schema_name = $1',
       [this.schema],

@@ -163,7 +163,11 @@ export async function renderSourcePage(root, name) {
         'div',
         { class: 'card-head' },
         h('h2', {}, 'Tables'),
-        h('span', { class: 'faint' }, 'Scheduled syncs run with lightspeed-sync run'),
+        h(
+          'span',
+          { class: 'faint' },
+          'Tables sync on their schedule while the app or lightspeed-sync run is running',
+        ),
       ),
       h(
         'div',
