@@ -1,11 +1,17 @@
+import { randomUUID } from 'node:crypto';
+import { rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quoteIdentifier } from '../sql-identifier.ts';
+import { quoteIdentifier, quoteLiteral } from '../sql-identifier.ts';
 import type { RowValue } from '../warehouse.ts';
+import { encodeCsvRows } from './duckdb-csv.ts';
 
 /**
- * Loads rows into a fresh temporary all-VARCHAR table through DuckDB's Appender, the fastest
- * way in from JavaScript. Values are cast to the target types later, in SQL, so a bad value
- * fails the transaction instead of being half-loaded.
+ * Loads rows into a fresh temporary all-VARCHAR table: the rows are written as one CSV file
+ * and read by DuckDB's parallel CSV reader, about twice as fast as the Appender, whose
+ * per-value native calls dominated the sync's CPU time. Values are cast to the target types
+ * later, in SQL, so a bad value fails the transaction instead of being half-loaded.
  */
 export async function stageRows(
   connection: DuckDBConnection,
@@ -14,22 +20,28 @@ export async function stageRows(
   rows: readonly RowValue[][],
 ): Promise<void> {
   const definitions = columns.map((column) => `${quoteIdentifier(column)} VARCHAR`).join(', ');
-  await connection.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdentifier(stage)} (${definitions})`);
-
-  const appender = await connection.createAppender(stage, 'main', 'temp');
-  try {
-    for (const row of rows) {
-      for (let index = 0; index < columns.length; index += 1) {
-        const value = row[index];
-        if (value === null || value === undefined) appender.appendNull();
-        else appender.appendVarchar(typeof value === 'string' ? value : String(value));
-      }
-      appender.endRow();
-    }
-    appender.flushSync();
-  } finally {
-    appender.closeSync();
+  if (rows.length === 0) {
+    await connection.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdentifier(stage)} (${definitions})`);
+    return;
   }
+
+  const file = join(stagingDir(), `${process.pid}-${stage}-${randomUUID()}.csv`);
+  const columnTypes = columns.map((column) => `${quoteLiteral(column)}: 'VARCHAR'`).join(', ');
+  try {
+    await writeFile(file, encodeCsvRows(rows, columns.length));
+    await connection.run(
+      `CREATE OR REPLACE TEMP TABLE ${quoteIdentifier(stage)} AS
+        SELECT * FROM read_csv(${quoteLiteral(file)}, columns = {${columnTypes}}, header = false,
+          allow_quoted_nulls = false, auto_detect = false, parallel = true)`,
+    );
+  } finally {
+    await rm(file, { force: true });
+  }
+}
+
+/** Where staging files go: LIGHTSPEED_STAGING_DIR, else the system's temporary folder. */
+function stagingDir(): string {
+  return process.env.LIGHTSPEED_STAGING_DIR || tmpdir();
 }
 
 /** Deletes the target rows whose primary key appears in the stage. */
