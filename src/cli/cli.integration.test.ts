@@ -93,6 +93,21 @@ describe('the lightspeed-sync command line', () => {
     assert.ok(!sources.includes('cli-secret-token-42'));
   });
 
+  test('configure changes a table schedule and refuses invalid ones', async () => {
+    const changed = await cliRun(['configure', 'sales', '--frequency', '24h', '--time', '02:30']);
+    assert.equal(changed.code, 0, changed.stderr);
+    assert.match(changed.stdout, /sales\s+yes\s+incremental\s+24h\s+02:30/);
+    const sources = JSON.parse(await readFile(join(dir, 'home', 'sources.json'), 'utf8'));
+    assert.equal(sources[0].tables.sales.timeOfDay, '02:30');
+
+    const badFrequency = await cliRun(['configure', 'sales', '--frequency', '2h']);
+    assert.equal(badFrequency.code, 1);
+    assert.match(badFrequency.stderr, /invalid_frequency.*Use one of: 5m, 15m/);
+    const badTime = await cliRun(['configure', 'users', '--frequency', '1h', '--time', '02:00']);
+    assert.equal(badTime.code, 1);
+    assert.match(badTime.stderr, /invalid_time_of_day/);
+  });
+
   test('sync, status, query and reset work on the linked source', async () => {
     const sync = await cliRun(['sync']);
     assert.equal(sync.code, 0, sync.stderr + sync.stdout);

@@ -3,6 +3,7 @@ import { LightspeedSyncError } from '../errors/lightspeed-sync-error.ts';
 import { type CliIo, processIo } from './cli-io.ts';
 import type { Command } from './command.ts';
 import { closeCommandResources } from './command-context.ts';
+import { configureCommand } from './commands/configure-command.ts';
 import { demoCommand } from './commands/demo-command.ts';
 import { exportCommand } from './commands/export-command.ts';
 import { fakeStoreCommand } from './commands/fake-store-cli-command.ts';
@@ -19,6 +20,7 @@ import { tablesCommand } from './commands/tables-command.ts';
 export const commands: readonly Command[] = [
   demoCommand,
   linkCommand,
+  configureCommand,
   syncCommand,
   runCommand,
   statusCommand,
