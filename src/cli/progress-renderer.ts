@@ -7,6 +7,8 @@ interface TableProgress {
   rows: number;
   pages: number;
   startedAt: number;
+  /** When the table finished or failed; the rate stops counting then. */
+  endedAt?: number;
   state: 'syncing' | 'done' | 'failed';
   note: string;
 }
@@ -56,7 +58,10 @@ export function createProgressRenderer(
         }
         break;
       case 'table_finished':
-        if (progress) progress.state = 'done';
+        if (progress) {
+          progress.state = 'done';
+          progress.endedAt = Date.now();
+        }
         if (style === 'lines') {
           io.out(`${event.table}: ${event.rows} rows, ${event.requests} requests, done`);
         }
@@ -64,6 +69,7 @@ export function createProgressRenderer(
       case 'table_failed':
         if (progress) {
           progress.state = 'failed';
+          progress.endedAt = Date.now();
           progress.note = event.message;
         }
         if (style === 'lines') io.out(`${event.table}: FAILED ${event.code}: ${event.message}`);
@@ -86,7 +92,7 @@ export function createProgressRenderer(
 }
 
 function describe(progress: TableProgress): string {
-  const seconds = Math.max(0.001, (Date.now() - progress.startedAt) / 1000);
+  const seconds = Math.max(0.001, ((progress.endedAt ?? Date.now()) - progress.startedAt) / 1000);
   const rate = Math.round(progress.rows / seconds);
   const mark = { syncing: '…', done: '✓', failed: '✗' }[progress.state];
   const base =
