@@ -38,6 +38,8 @@ export interface TransportFloorFigures {
   records: number;
   mebibytesReceived: number;
   recordsPerSecond: number;
+  /** Peak RSS of the floor's process: what paging alone holds in memory. */
+  peakRssMiB: number;
 }
 
 /** The warehouse's own bulk load of the same rows from local files. */

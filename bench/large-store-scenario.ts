@@ -56,6 +56,7 @@ export async function measureLargeStore(
       records: transport.records,
       mebibytesReceived: mebibytes(transport.bytes),
       recordsPerSecond: Math.round(transport.records / (transport.durationMs / 1000)),
+      peakRssMiB: mebibytes(transport.maxRssBytes),
     };
 
     const dumpDir = join(dir, 'dump');

@@ -19,7 +19,8 @@ export function formatReport(results: BenchResults): string[] {
     [
       'transport floor',
       `${floors.transport.seconds} s, ${count(floors.transport.recordsPerSecond)} records/s, ` +
-        `${floors.transport.requests} requests, ${floors.transport.mebibytesReceived} MiB`,
+        `${floors.transport.requests} requests, ${floors.transport.mebibytesReceived} MiB, ` +
+        `peak RSS ${floors.transport.peakRssMiB} MiB`,
       '',
     ],
   ];
