@@ -1,11 +1,11 @@
-import type { PageRequest, XSeriesClient } from '../api/xseries-client.ts';
+import type { PageRequest, XSeriesClient, XSeriesPage } from '../api/xseries-client.ts';
 import type { TableSpec } from '../catalog/table-spec.ts';
 import { errorCode, errorMessage } from '../errors/lightspeed-sync-error.ts';
 import type { EventSink } from '../events/sync-event.ts';
 import type { Warehouse, WriteTarget } from '../warehouse/warehouse.ts';
 import { buildGroupLayout, type GroupLayout, groupSchema } from './group-layout.ts';
 import { readAhead } from './read-ahead.ts';
-import { transformPage } from './record-transform.ts';
+import { type TransformedPage, transformPage } from './record-transform.ts';
 
 /** How one table run ended. */
 export interface TableSyncResult {
@@ -86,6 +86,7 @@ export async function syncTable(options: TableSyncOptions): Promise<TableSyncRes
     return result;
   };
 
+  let inFlight: Promise<void> = Promise.resolve();
   try {
     const target: WriteTarget = fullRefresh ? 'refresh' : 'live';
     const group = await loadLayout(spec, warehouse, target);
@@ -100,14 +101,7 @@ export async function syncTable(options: TableSyncOptions): Promise<TableSyncRes
 
     const request: PageRequest = spec;
     const pages = client.pages(request, signal ? { after, signal } : { after });
-    for await (const page of readAhead(pages)) {
-      const transformed = transformPage(group, page.records, new Date().toISOString());
-      if (transformed.addedColumns.length > 0) {
-        await warehouse.ensureTables(groupSchema(group), target);
-        for (const change of transformed.addedColumns) {
-          onEvent({ type: 'schema_changed', level: 'info', table: spec.name, change });
-        }
-      }
+    const commit = async (page: XSeriesPage, transformed: TransformedPage): Promise<void> => {
       await warehouse.writePage({
         table: spec.name,
         target,
@@ -126,8 +120,26 @@ export async function syncTable(options: TableSyncOptions): Promise<TableSyncRes
         rows: page.records.length,
         totalRows: rows,
       });
+    };
+    for await (const page of readAhead(pages)) {
+      // Transforming this page overlaps with writing the previous one; pages still commit
+      // one after the other, in order, each with its own cursor.
+      const transformed = transformPage(group, page.records, new Date().toISOString());
+      await inFlight;
       if (signal?.aborted) break;
+
+      if (transformed.addedColumns.length > 0) {
+        await warehouse.ensureTables(groupSchema(group), target);
+        for (const change of transformed.addedColumns) {
+          onEvent({ type: 'schema_changed', level: 'info', table: spec.name, change });
+        }
+      }
+      inFlight = commit(page, transformed);
+      // Awaited on the next page or after the walk; this only keeps Node from calling a
+      // rejection that is about to be handled unhandled.
+      inFlight.catch(() => undefined);
     }
+    await inFlight;
 
     if (signal?.aborted) return await finish('cancelled', signal.reason);
     if (fullRefresh) {
@@ -147,6 +159,9 @@ export async function syncTable(options: TableSyncOptions): Promise<TableSyncRes
 
     return result;
   } catch (error) {
+    // A page write may still be under way when the walk fails: let it settle first, so the
+    // reported rows and cursor are what the warehouse holds.
+    await inFlight.catch(() => undefined);
     const status = signal?.aborted ? 'cancelled' : 'failed';
     const result = await finish(status, error);
     onEvent({
