@@ -1,7 +1,6 @@
 import { type OpenedSourceStore, openSourceStore } from '../config/open-source-store.ts';
 import type { SourceStore } from '../config/source-store.ts';
 import { openWarehouse } from '../warehouse/open-warehouse.ts';
-import { serializeWarehouse } from '../warehouse/serialized-warehouse.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
 import type { CliIo } from './cli-io.ts';
 
@@ -25,11 +24,11 @@ export async function closeCommandResources(): Promise<void> {
   await Promise.all(stores.map((store) => store.close().catch(() => undefined)));
 }
 
-/** Opens a warehouse whose calls are queued, so concurrent tables share it safely. */
-export async function openSharedWarehouse(
+/** Opens the warehouse a command works on (concurrent tables may share it). */
+export async function openCommandWarehouse(
   url: string,
   schema: string,
   readOnly = false,
 ): Promise<Warehouse> {
-  return serializeWarehouse(await openWarehouse({ url, schema, readOnly }));
+  return openWarehouse({ url, schema, readOnly });
 }

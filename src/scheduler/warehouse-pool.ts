@@ -1,10 +1,9 @@
 import { openWarehouse } from '../warehouse/open-warehouse.ts';
-import { serializeWarehouse } from '../warehouse/serialized-warehouse.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
 
 /**
  * Opens each warehouse (URL and schema) once and shares it between the scheduler and the
- * jobs of a process; calls are queued so concurrent tables can share one.
+ * jobs of a process (warehouses accept concurrent calls, so tables can share one).
  */
 export class WarehousePool {
   readonly #open = new Map<string, Promise<Warehouse>>();
@@ -14,7 +13,7 @@ export class WarehousePool {
     const key = `${schema}\u0000${url}`;
     let opening = this.#open.get(key);
     if (!opening) {
-      opening = openWarehouse({ url, schema }).then(serializeWarehouse);
+      opening = openWarehouse({ url, schema });
       // A failed open is forgotten so the next tick tries again.
       opening.catch(() => this.#open.delete(key));
       this.#open.set(key, opening);

@@ -10,14 +10,13 @@ import { tableNames } from '../catalog/catalog.ts';
 import type { SyncEvent } from '../events/sync-event.ts';
 import { type FakeStore, startFakeStore } from '../fake-store/index.ts';
 import { openWarehouse } from '../warehouse/open-warehouse.ts';
-import { serializeWarehouse } from '../warehouse/serialized-warehouse.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
 import { runSync } from './run-sync.ts';
 
 const allTables = tableNames.map((table) => ({ table }));
 
 async function openDuckDb(dir: string, name: string): Promise<Warehouse> {
-  return serializeWarehouse(await openWarehouse({ url: join(dir, name) }));
+  return openWarehouse({ url: join(dir, name) });
 }
 
 function connectionTo(store: FakeStore) {

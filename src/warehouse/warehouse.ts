@@ -113,6 +113,8 @@ export interface ParquetTableResult {
  * A place the data lands. One implementation per folder (duckdb/, postgres/); the sync engine
  * only ever sees this interface. All tables live in one schema per source, together with the
  * `_sync_state` table holding each table's cursor, so data and cursor commit together.
+ * Implementations accept concurrent calls: tables sync at once through one warehouse (an
+ * embedded engine queues them itself).
  */
 export interface Warehouse {
   /** Short name for messages: `duckdb` or `postgres`. */

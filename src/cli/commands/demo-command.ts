@@ -6,7 +6,7 @@ import { runSync } from '../../sync/run-sync.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import type { CliIo } from '../cli-io.ts';
 import type { Command } from '../command.ts';
-import { openSharedWarehouse } from '../command-context.ts';
+import { openCommandWarehouse } from '../command-context.ts';
 import { createProgressRenderer } from '../progress-renderer.ts';
 import { formatTextTable } from '../text-table.ts';
 import { printSummary } from './sync-command.ts';
@@ -51,7 +51,7 @@ and month and the top products, then changes 1% of the store and syncs again inc
 
     io.out(`Starting a fake store with ${sales} sales ...`);
     const store = await startFakeStore({ scale: { sales } });
-    const warehouse = await openSharedWarehouse(file, 'lightspeed_retail');
+    const warehouse = await openCommandWarehouse(file, 'lightspeed_retail');
     const onEvent = createProgressRenderer(io, values.json ? 'json' : io.isTTY ? 'live' : 'lines');
     const connection = { domainPrefix: 'demo', token: store.token, apiBaseUrl: store.url };
     const tables = tableNames.map((table) => ({ table }));

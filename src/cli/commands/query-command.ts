@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { resolveWarehouseTarget } from '../../config/resolve-source.ts';
 import { LightspeedSyncError } from '../../errors/lightspeed-sync-error.ts';
 import type { Command } from '../command.ts';
-import { openSharedWarehouse, sourceStore } from '../command-context.ts';
+import { openCommandWarehouse, sourceStore } from '../command-context.ts';
 import { formatTextTable } from '../text-table.ts';
 
 /** `lightspeed-sync query "SQL"`: read-only SQL on the warehouse. */
@@ -33,7 +33,7 @@ path: SELECT count(*) FROM sales works.`,
       sourceStore(io),
       io.env,
     );
-    const warehouse = await openSharedWarehouse(target.warehouseUrl, target.schema, true);
+    const warehouse = await openCommandWarehouse(target.warehouseUrl, target.schema, true);
     try {
       const result = await warehouse.query(sql, { maxRows: Number(values['max-rows']) });
       if (values.json) {

@@ -4,7 +4,7 @@ import { resolveWarehouseTarget } from '../../config/resolve-source.ts';
 import { LightspeedSyncError } from '../../errors/lightspeed-sync-error.ts';
 import { buildGroupLayout, groupSchema } from '../../sync/group-layout.ts';
 import type { Command } from '../command.ts';
-import { openSharedWarehouse, sourceStore } from '../command-context.ts';
+import { openCommandWarehouse, sourceStore } from '../command-context.ts';
 
 /** `lightspeed-sync reset TABLE`: forgets a table's cursor and data. */
 export const resetCommand: Command = {
@@ -33,7 +33,7 @@ export const resetCommand: Command = {
       sourceStore(io),
       io.env,
     );
-    const warehouse = await openSharedWarehouse(target.warehouseUrl, target.schema);
+    const warehouse = await openCommandWarehouse(target.warehouseUrl, target.schema);
     try {
       await warehouse.resetTable(groupSchema(buildGroupLayout(spec, () => undefined)));
       io.out(`Reset ${spec.name}: its data and cursor are gone; the next sync starts over.`);

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { resolveWarehouseTarget } from '../../config/resolve-source.ts';
 import { tableHealthLabel } from '../../scheduler/table-health-label.ts';
 import type { Command } from '../command.ts';
-import { openSharedWarehouse, sourceStore } from '../command-context.ts';
+import { openCommandWarehouse, sourceStore } from '../command-context.ts';
 import { formatTextTable } from '../text-table.ts';
 
 /** `lightspeed-sync status`: per table the last sync, rows, cursor, state and last error. */
@@ -26,7 +26,7 @@ export const statusCommand: Command = {
       io.env,
     );
     const source = target.sourceName ? await sourceStore(io).get(target.sourceName) : undefined;
-    const warehouse = await openSharedWarehouse(target.warehouseUrl, target.schema, true);
+    const warehouse = await openCommandWarehouse(target.warehouseUrl, target.schema, true);
     try {
       const states = await warehouse.listStates();
       const report = [];

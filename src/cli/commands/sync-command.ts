@@ -7,7 +7,7 @@ import { LightspeedSyncError } from '../../errors/lightspeed-sync-error.ts';
 import { runSync, type SyncRunResult, type TableSelection } from '../../sync/run-sync.ts';
 import type { CliIo } from '../cli-io.ts';
 import type { Command } from '../command.ts';
-import { openSharedWarehouse, sourceStore } from '../command-context.ts';
+import { openCommandWarehouse, sourceStore } from '../command-context.ts';
 import { createProgressRenderer } from '../progress-renderer.ts';
 import { formatTextTable } from '../text-table.ts';
 
@@ -55,7 +55,7 @@ Exit code 0 when every table synced, 1 otherwise.`,
     const selections = selectTables(resolved.source, positionals as TableName[]);
     const style = values.json ? 'json' : io.isTTY ? 'live' : 'lines';
     const onEvent = createProgressRenderer(io, style, values.verbose);
-    const warehouse = await openSharedWarehouse(resolved.warehouseUrl, resolved.source.schema);
+    const warehouse = await openCommandWarehouse(resolved.warehouseUrl, resolved.source.schema);
     const controller = new AbortController();
     const stop = () =>
       controller.abort(
