@@ -1,13 +1,12 @@
 /**
- * Bench child: runs one sync exactly as the CLI does (a serialised warehouse, every table at
- * once under one rate budget) and reports its time, requests, rows and peak memory.
+ * Bench child: runs one sync exactly as the CLI does (every table at once under one rate
+ * budget) and reports its time, requests, rows and peak memory.
  */
 import { RateBudget } from '../src/api/rate-budget.ts';
 import { tableNames } from '../src/catalog/catalog.ts';
 import type { TableName } from '../src/catalog/table-spec.ts';
 import type { SyncEvent } from '../src/events/sync-event.ts';
 import { openWarehouse } from '../src/warehouse/open-warehouse.ts';
-import { serializeWarehouse } from '../src/warehouse/serialized-warehouse.ts';
 import { childInput, replyOnce } from './child-rpc.ts';
 import type { SyncChildInput, SyncChildOutput } from './sync-process.ts';
 
@@ -29,9 +28,10 @@ await replyOnce(async (): Promise<SyncChildOutput> => {
 
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
-  const warehouse = serializeWarehouse(
-    await openWarehouse({ url: input.warehouseUrl, schema: input.schema ?? 'lightspeed_retail' }),
-  );
+  const warehouse = await openWarehouse({
+    url: input.warehouseUrl,
+    schema: input.schema ?? 'lightspeed_retail',
+  });
   const result = await runSync({
     connection: {
       domainPrefix: 'bench',
