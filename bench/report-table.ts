@@ -46,6 +46,9 @@ export function formatReport(results: BenchResults): string[] {
       [`${name}: x slower floor`, `${sync.vsSlowerFloor}x`, '<= 1.3x'],
     );
   }
+  // The incremental syncs follow the DuckDB full sync; after a failed one they finish it first.
+  const duckdbFailed = results.fullSync.some((sync) => sync.warehouse === 'duckdb' && !sync.ok);
+  const afterFailure = duckdbFailed ? ' (after a failed full sync)' : '';
   rows.push(
     [
       'memory: DuckDB sync peak RSS',
@@ -54,7 +57,7 @@ export function formatReport(results: BenchResults): string[] {
     ],
     ['memory: growth large / small', `${memory.growth}x`, 'flat (~1x)'],
     [
-      'incremental, no changes',
+      `incremental, no changes${afterFailure}`,
       `${incremental.noChanges.seconds} s, ${incremental.noChanges.requests} requests ` +
         `for ${incremental.noChanges.tables} tables`,
       '1 request per table',
