@@ -149,7 +149,6 @@ export class RateBudget {
       return;
     }
 
-    const now = this.#now();
     state.limit = limit;
     // Responses of concurrent requests arrive out of order, so only a rise larger than what
     // is in flight means the window started again.
@@ -161,8 +160,10 @@ export class RateBudget {
     }
 
     state.remaining = Math.min(state.remaining ?? remaining, remaining);
-    if (now >= state.windowStart + state.windowMs) {
-      // The window outlived its estimate: it must have started later than assumed.
+    if (sentAt >= state.windowStart + state.windowMs + state.windowMarginMs) {
+      // A request sent after the estimated end still counted against the same window: it must
+      // have started later than assumed. (Answers to requests sent just before the end prove
+      // nothing, and moving the estimate on them left most of each next window idle.)
       state.windowStart = sentAt;
     }
   }
