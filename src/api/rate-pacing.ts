@@ -38,8 +38,9 @@ export interface PacingState {
 /**
  * Returns milliseconds until the next request may be sent (0: now; `waitForResponse`: when a
  * response arrives): nothing before a 429's `Retry-After`; no pacing for a server that sends
- * no rate-limit headers; one probe at a time while the allowance is unknown or spent; a burst of `burstShare` of the limit; then the remaining
- * allowance spread evenly over the rest of the estimated window.
+ * no rate-limit headers; one probe at a time while the allowance is unknown or spent; a burst
+ * of `burstShare` of the limit; then the remaining allowance spread evenly over the rest of the
+ * estimated window.
  */
 export function pacingDelayMs(state: PacingState, now: number): number {
   if (state.blockedUntil > now) return state.blockedUntil - now;

@@ -69,7 +69,7 @@ test('two stores on one database see the same sources, and tokens are encrypted'
   }
 });
 
-test('without a secret the token is stored readable, and an encrypted one needs the key', async () => {
+test('stores a token readable without a secret, and an encrypted one needs the key', async () => {
   const plain = new PostgresSourceStore({ url: database.url });
   try {
     await plain.save(source('gamma'), 'gamma-token');

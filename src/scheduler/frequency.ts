@@ -76,7 +76,8 @@ export function parseTimeOfDay(input: string, frequency: Frequency): string {
   if (!acceptsTimeOfDay(frequency)) {
     throw new LightspeedSyncError(
       'invalid_time_of_day',
-      `A time of day only applies to frequencies of a day or more (24h, 7d, 30d), not ${frequency}.`,
+      'A time of day only applies to frequencies of a day or more (24h, 7d, 30d), ' +
+        `not ${frequency}. Use --time any to clear it.`,
       { details: { time: input, frequency } },
     );
   }

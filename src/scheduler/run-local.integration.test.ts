@@ -59,7 +59,7 @@ async function stop(worker: RunWorker): Promise<number | string> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-test('SIGTERM mid-sync exits 0 with the cursor matching the rows, and a restart resumes', async () => {
+test('SIGTERM mid-sync exits 0, the cursor matches the rows, a restart resumes', async () => {
   const store = await startFakeStore({
     scale: { sales: 600 },
     pageSize: { default: 50, max: 50 },

@@ -114,7 +114,7 @@ async function assertWarehouseExact(database: TestDatabase, store: FakeStore): P
   }
 }
 
-test('two workers share the tables, never sync one table at once, and respect a held lock', async () => {
+test('two workers share tables, never sync one at once, respect a held lock', async () => {
   const database = await createTestDatabase('lightspeed_run_two');
   const store = await slowStore();
   const holder = new pg.Client({ connectionString: database.url });
@@ -174,7 +174,7 @@ test('two workers share the tables, never sync one table at once, and respect a 
   }
 });
 
-test('a worker killed mid-sync leaves its tables to another worker, with no loss or duplicate', async () => {
+test('a worker killed mid-sync leaves its tables to another, no loss or duplicate', async () => {
   const database = await createTestDatabase('lightspeed_run_kill');
   const store = await slowStore();
   const workers: RunWorker[] = [];
@@ -209,7 +209,7 @@ test('a worker killed mid-sync leaves its tables to another worker, with no loss
   }
 });
 
-test('a refused token halts its source with one alert, others go on, a new token recovers', async () => {
+test('a refused token halts its source with one alert; a new token recovers it', async () => {
   const database = await createTestDatabase('lightspeed_run_halt');
   const store = await startFakeStore({ scale: { sales: 100 }, rateLimit: { enabled: false } });
   const alerts: Record<string, unknown>[] = [];

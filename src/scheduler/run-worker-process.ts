@@ -65,7 +65,8 @@ export function startRunWorker(args: string[], env: NodeJS.ProcessEnv): RunWorke
         finish();
         reject(
           new Error(
-            `no matching event within ${timeoutMs} ms; last events: ${JSON.stringify(events.slice(-5))}; stderr:\n${stderr}`,
+            `no matching event within ${timeoutMs} ms; last events: ` +
+              `${JSON.stringify(events.slice(-5))}; stderr:\n${stderr}`,
           ),
         );
       }, timeoutMs);

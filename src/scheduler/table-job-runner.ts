@@ -119,7 +119,8 @@ async function handleFailure(
 
   const decision = planSyncRetry(error.code, job.attempt, context.retryPolicy);
   if (decision.halt) {
-    const message = `${job.table}: ${error.code}: ${error.message} Syncs of this source are halted.`;
+    const message =
+      `${job.table}: ${error.code}: ${error.message} ` + 'Syncs of this source are halted.';
     await context.alerter.raise(haltedSourceKey(job.source), 'halted', message);
     return;
   }

@@ -37,7 +37,7 @@ describe('sync engine into DuckDB', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  test('syncs every table exactly, with exact money, then makes one request per table', async () => {
+  test('syncs every table exactly with exact money, then one request per table', async () => {
     const warehouse = await openDuckDb(dir, 'full.duckdb');
     try {
       const first = await runSync({
@@ -212,7 +212,7 @@ describe('sync engine with unusual API responses', () => {
     }
   });
 
-  test('a record without a version fails only its table, names it, and writes nothing', async () => {
+  test('a record without a version fails only its table, naming it, writing nothing', async () => {
     const warehouse = await openDuckDb(dir, 'invalid.duckdb');
     const connection = { domainPrefix: 'demo', token: 't', apiBaseUrl: url };
     try {

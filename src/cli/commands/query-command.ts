@@ -9,7 +9,8 @@ import { formatTextTable } from '../text-table.ts';
 export const queryCommand: Command = {
   name: 'query',
   summary: 'Run read-only SQL on the warehouse and print a table',
-  usage: `Usage: lightspeed-sync query "SQL" [--json] [--max-rows N] [--source NAME] [--warehouse URL]
+  usage: `Usage: lightspeed-sync query "SQL" [--json] [--max-rows N] [--source NAME]
+       [--warehouse URL]
 
 Tables live in the source's schema (lightspeed_retail by default), which is on the search
 path: SELECT count(*) FROM sales works.`,

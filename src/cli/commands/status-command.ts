@@ -59,7 +59,8 @@ export const statusCommand: Command = {
       }
 
       io.out(
-        `source ${target.sourceName ?? 'default'} -> ${warehouse.location} (schema ${target.schema})`,
+        `source ${target.sourceName ?? 'default'} -> ${warehouse.location} ` +
+          `(schema ${target.schema})`,
       );
       if (report.length === 0) io.out('No table has been synced yet. Run `lightspeed-sync sync`.');
       else {

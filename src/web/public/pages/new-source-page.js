@@ -40,7 +40,8 @@ export function renderSourceTypesPage(root) {
         h(
           'p',
           { class: 'muted' },
-          'X-Series point of sale: sales, customers, products, inventory, outlets, registers, users and taxes.',
+          'X-Series point of sale: sales, customers, products, inventory, outlets, registers, ' +
+            'users and taxes.',
         ),
       ),
       h('a', { class: 'button primary', href: '#/sources/new/lightspeed-retail' }, 'Link'),
@@ -144,7 +145,8 @@ function showCredentialsStep(root, state, catalog) {
       preview.className = 'prefix-preview bad';
       mount(
         preview,
-        'Not a store address: enter the part before .retail.lightspeed.app, or paste the store URL.',
+        'Not a store address: enter the part before .retail.lightspeed.app, ' +
+          'or paste the store URL.',
       );
     }
   };

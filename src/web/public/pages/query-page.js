@@ -80,7 +80,8 @@ export async function renderQueryPage(root) {
         body: { sql: editor.value, source },
       });
       const shown = `${formatCount(result.rows.length)} row${result.rows.length === 1 ? '' : 's'}`;
-      status.textContent = `${shown}${result.truncated ? ' (first 1,000)' : ''} in ${result.durationMs} ms`;
+      const cut = result.truncated ? ' (first 1,000)' : '';
+      status.textContent = `${shown}${cut} in ${result.durationMs} ms`;
       mount(output, resultView(result));
     } catch (error) {
       status.textContent = 'The query failed.';

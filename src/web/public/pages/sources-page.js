@@ -86,7 +86,8 @@ function emptyState() {
     h(
       'p',
       { class: 'muted' },
-      'Link your Lightspeed Retail store to bring its sales, products, customers and stock into your own warehouse.',
+      'Link your Lightspeed Retail store to bring its sales, products, customers and stock ' +
+        'into your own warehouse.',
     ),
     h('a', { class: 'button primary', href: '#/sources/new' }, '+ New source'),
   );
