@@ -37,6 +37,23 @@ export function defaultTableSettings(): Partial<Record<TableName, TableSettings>
 }
 
 /**
+ * A source that was never linked (given by LIGHTSPEED_DOMAIN_PREFIX): every table, incremental,
+ * default frequency. Its link time is now, so it does not look stale before its first sync.
+ */
+export function unlinkedSource(domainPrefix: string): SourceConfig {
+  const now = new Date().toISOString();
+
+  return {
+    name: domainPrefix,
+    domainPrefix,
+    schema: defaultSchema,
+    tables: defaultTableSettings(),
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/**
  * Finds the source a command works on: `--source NAME`; else LIGHTSPEED_DOMAIN_PREFIX with
  * LIGHTSPEED_TOKEN; else the only linked source. Flags beat the environment, which beats
  * what `link` saved.
@@ -89,15 +106,7 @@ async function pickSource(
     const saved = (await store.list()).find((source) => source.domainPrefix === domainPrefix);
     if (saved) return saved;
 
-    const now = new Date().toISOString();
-    return {
-      name: domainPrefix,
-      domainPrefix,
-      schema: defaultSchema,
-      tables: defaultTableSettings(),
-      createdAt: now,
-      updatedAt: now,
-    };
+    return unlinkedSource(domainPrefix);
   }
 
   const sources = await store.list();

@@ -1,5 +1,5 @@
 import { normalizeDomainPrefix } from '../api/domain-prefix.ts';
-import { defaultSchema, defaultTableSettings, defaultWarehouse } from '../config/resolve-source.ts';
+import { defaultWarehouse, unlinkedSource } from '../config/resolve-source.ts';
 import type { SourceConfig } from '../config/source-config.ts';
 import type { SourceStore } from '../config/source-store.ts';
 import { errorMessage, LightspeedSyncError } from '../errors/lightspeed-sync-error.ts';
@@ -52,17 +52,7 @@ export async function listRunSources(options: RunSourceOptions): Promise<RunSour
   }
 
   if (saved.length === 0 && env.LIGHTSPEED_DOMAIN_PREFIX && env.LIGHTSPEED_TOKEN) {
-    const domainPrefix = normalizeDomainPrefix(env.LIGHTSPEED_DOMAIN_PREFIX);
-    // Not linked, so no link time: counting from now keeps it from looking stale before it ran.
-    const linkedAt = new Date().toISOString();
-    const source: SourceConfig = {
-      name: domainPrefix,
-      domainPrefix,
-      schema: defaultSchema,
-      tables: defaultTableSettings(),
-      createdAt: linkedAt,
-      updatedAt: linkedAt,
-    };
+    const source = unlinkedSource(normalizeDomainPrefix(env.LIGHTSPEED_DOMAIN_PREFIX));
     list.sources.push(withOverrides(source, env.LIGHTSPEED_TOKEN, options));
   }
 

@@ -75,6 +75,8 @@ const defaultMaxRows = 10_000;
  */
 export class DuckDBWarehouse implements Warehouse {
   readonly kind = 'duckdb';
+  /** Whether this instance already created the schema and its state tables. */
+  private schemaReady = false;
   readonly location: string;
 
   private readonly groups = new Map<string, TableGroupSchema>();
@@ -388,10 +390,13 @@ export class DuckDBWarehouse implements Warehouse {
 
   private async ensureSchema(): Promise<void> {
     if (this.readOnly) throw readOnlyWarehouseError(this.path);
+    // Every run records its start and end; the DDL only needs to run once per instance.
+    if (this.schemaReady) return;
 
     await this.connection.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(this.schema)}`);
     await this.connection.run(createSyncStateTableSql(this.schema));
     await this.connection.run(createSyncRunsTableSql(this.schema));
+    this.schemaReady = true;
   }
 
   private async readStateNow(table: string): Promise<TableState | undefined> {
